@@ -1,0 +1,128 @@
+import defaultStoryUrl from '../../data/kim-putin-2019.geojson?url';
+import { parseStory, formatProblem } from '../model/parse-story.ts';
+import type { Story } from '../model/types.ts';
+import { createStoryState, type StoryState } from '../story/story-state.ts';
+import { createMapView, type MapView } from '../map/create-map-view.ts';
+import { OPENSTREETMAP_TILES, type TileLayerOptions } from '../map/tile-layer-options.ts';
+import { createStoryPanel, type StoryPanel } from '../ui/create-story-panel.ts';
+import { element, uniqueIdPrefix } from '../ui/element.ts';
+import { renderProblem } from '../ui/render-problem.ts';
+import { StoryLoadError, loadStoryText } from './load-story-text.ts';
+import './story-map.css';
+
+/** Options of `createStoryMap`; every one has a default. */
+export interface StoryMapOptions {
+  /** URL of the story file, absolute or relative to the page. Defaults to the bundled Kim–Putin story. */
+  readonly storyUrl?: string;
+  /** Slug of the step to start at. Defaults to `overview`. */
+  readonly step?: string;
+  /** The tile layer under the story, or null for none. Defaults to OpenStreetMap's standard tiles. */
+  readonly tiles?: TileLayerOptions | null;
+  /** Move the camera without animation. Defaults to the reader's `prefers-reduced-motion` setting. */
+  readonly reducedMotion?: boolean;
+  /** How long to wait for the story file, in milliseconds. Defaults to 15000. */
+  readonly timeoutMs?: number;
+}
+
+/** A mounted story map. */
+export interface StoryMap {
+  /** Resolves with the story once it is shown, or null when it could not be (the page says why). */
+  readonly ready: Promise<Story | null>;
+  /** Moves to a step by slug; false when there is no such step or the story is not ready. */
+  goTo(slug: string): boolean;
+  /** Removes the map, its listeners and its DOM. */
+  destroy(): void;
+}
+
+/** The URL of the story that ships with the app. */
+export const DEFAULT_STORY_URL: string = defaultStoryUrl;
+
+/** Mounts a story map in `container`: loads the story, then shows the map and the story panel. */
+export function createStoryMap(container: HTMLElement, options: StoryMapOptions = {}): StoryMap {
+  const storyUrl = options.storyUrl ?? DEFAULT_STORY_URL;
+  const reducedMotion =
+    options.reducedMotion ?? (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
+  const idPrefix = uniqueIdPrefix();
+  const abort = new AbortController();
+  let state: StoryState | null = null;
+  let mapView: MapView | null = null;
+  let panel: StoryPanel | null = null;
+  let destroyed = false;
+
+  const root = element('div', { class: 'sm-root', 'aria-busy': 'true' });
+  const status = element('p', { class: 'sm-loading', role: 'status' }, 'Loading the story…');
+  root.append(status);
+  container.append(root);
+
+  const teardown = (): void => {
+    mapView?.destroy();
+    panel?.destroy();
+    state?.destroy();
+    mapView = panel = state = null;
+  };
+
+  const mount = (story: Story): void => {
+    root.lang = story.meta.language;
+    const panelElement = element('div', { class: 'sm-panel' });
+    const mapElement = element('div', {
+      class: 'sm-map',
+      role: 'region',
+      'aria-label': 'Map of the places in the story. Use Tab to reach the places; arrow keys pan the map.',
+    });
+    root.replaceChildren(panelElement, mapElement);
+    state = createStoryState(story);
+    if (options.step) state.goTo(options.step);
+    panel = createStoryPanel(panelElement, state, idPrefix);
+    mapView = createMapView(mapElement, state, {
+      tiles: options.tiles === undefined ? OPENSTREETMAP_TILES : options.tiles,
+      reducedMotion,
+    });
+  };
+
+  const ready = (async (): Promise<Story | null> => {
+    try {
+      const text = await loadStoryText(storyUrl, { timeoutMs: options.timeoutMs ?? 15_000, signal: abort.signal });
+      if (destroyed) return null;
+      const result = parseStory(text);
+      if (!result.ok) {
+        const count = result.problems.length;
+        renderProblem(root, {
+          title: 'This story cannot be shown',
+          summary: `The story file ${storyUrl} has ${count === 1 ? 'a problem' : `${count} problems`}:`,
+          items: result.problems.map(formatProblem),
+        });
+        return null;
+      }
+      mount(result.story);
+      return result.story;
+    } catch (error) {
+      if (destroyed) return null;
+      if (error instanceof StoryLoadError) {
+        renderProblem(root, { title: 'The story could not be loaded', summary: error.message });
+      } else {
+        // Anything unexpected still ends in a readable panel, with the detail folded away.
+        teardown();
+        renderProblem(root, {
+          title: 'Something went wrong',
+          summary: 'The story map could not start. Reloading the page may help; if it does not, please tell us.',
+          detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+      }
+      return null;
+    } finally {
+      root.removeAttribute('aria-busy');
+    }
+  })();
+
+  return {
+    ready,
+    goTo: (slug) => state?.goTo(slug) ?? false,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      abort.abort();
+      teardown();
+      root.remove();
+    },
+  };
+}

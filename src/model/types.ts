@@ -1,0 +1,94 @@
+/** A position in GeoJSON order: longitude, then latitude (degrees, WGS 84). */
+export type LngLat = readonly [lng: number, lat: number];
+
+/** One paragraph of the article, held once, in article order. */
+export interface Paragraph {
+  readonly id: string;
+  readonly text: string;
+  /** Position in the article, from 0. */
+  readonly index: number;
+}
+
+/** The article's metadata, from the FeatureCollection's `story` member. */
+export interface StoryMeta {
+  /** The headline. */
+  readonly title: string;
+  readonly publisher: string;
+  /** The publication date as written in the file (ISO 8601). */
+  readonly published: string;
+  readonly dateline: string;
+  /** BCP 47 language tag of the text, such as `en`. */
+  readonly language: string;
+  /** The reporters, without a leading "By". Defaults to none. */
+  readonly byline: string | null;
+  /** A line of further credit, such as contributing writers. Defaults to none. */
+  readonly credit: string | null;
+}
+
+/** A place of the story: a Point feature whose marker opens its passages. */
+export interface Place {
+  readonly id: string;
+  readonly name: string;
+  readonly lngLat: LngLat;
+  /** Paragraphs about this place, in article order. */
+  readonly passages: readonly Paragraph[];
+  readonly aliases: readonly string[];
+  /** One line on the place's role in the story. Defaults to none. */
+  readonly summary: string | null;
+}
+
+/** A stop on a route that is not a story place (drawn small, never a step). */
+export interface Waypoint {
+  readonly id: string;
+  readonly name: string;
+  readonly lngLat: LngLat;
+  readonly summary: string | null;
+}
+
+/** A leg of the journey: a line travelled by one mode, through named stops. */
+export interface Route {
+  readonly id: string;
+  readonly name: string;
+  readonly mode: string;
+  /** One or more lines of positions; a LineString has exactly one. */
+  readonly lines: readonly (readonly LngLat[])[];
+  /** Ids of the places or waypoints passed, in travel order. */
+  readonly stops: readonly string[];
+}
+
+/** A step of the story: the overview (place null) or one place. */
+export interface Step {
+  /** The URL-safe name: `overview`, or the place's id. */
+  readonly slug: string;
+  readonly place: Place | null;
+}
+
+/** A parsed, checked story, ready to show. */
+export interface Story {
+  readonly meta: StoryMeta;
+  readonly paragraphs: readonly Paragraph[];
+  readonly places: readonly Place[];
+  readonly waypoints: readonly Waypoint[];
+  readonly routes: readonly Route[];
+  /** The overview first, then the places in story order. */
+  readonly steps: readonly Step[];
+}
+
+/** One thing wrong with a story file, located as precisely as possible. */
+export interface StoryProblem {
+  /** Index of the feature in `features` (from 0), or null for the file or `story` member. */
+  readonly featureIndex: number | null;
+  /** The feature's id when it has a usable one. */
+  readonly featureId: string | null;
+  /** Where in the feature (or the file, when featureIndex is null), such as `geometry.coordinates[1]`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The outcome of parsing: a story, or every problem found. */
+export type ParseResult =
+  | { readonly ok: true; readonly story: Story }
+  | { readonly ok: false; readonly problems: readonly StoryProblem[] };
+
+/** The slug of the first step, which shows every place. */
+export const OVERVIEW_SLUG = 'overview';

@@ -1,0 +1,70 @@
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** A static file server on loopback, for testing the built app as a reader gets it. */
+export interface StaticServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `mounts` (URL prefix -> folder) on 127.0.0.1 at a free port. Extra headers apply to
+ * every response, so a test can serve the app under a Content Security Policy.
+ */
+export async function startStaticServer(
+  mounts: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<StaticServer> {
+  const roots = Object.entries(mounts)
+    .map(([prefix, folder]) => [prefix, resolve(folder)] as const)
+    .sort((a, b) => b[0].length - a[0].length);
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const pathname = decodeURIComponent(url.pathname);
+      const mount = roots.find(([prefix]) => pathname.startsWith(prefix));
+      if (!mount) return send(404, 'Not found');
+      const [prefix, root] = mount;
+      let file = normalize(join(root, pathname.slice(prefix.length)));
+      if (!file.startsWith(root)) return send(403, 'Forbidden');
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+        const body = await readFile(file);
+        response.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+          ...headers,
+        });
+        response.end(body);
+      } catch {
+        send(404, 'Not found');
+      }
+    })();
+    function send(status: number, text: string): void {
+      response.writeHead(status, { 'content-type': 'text/plain', ...headers });
+      response.end(text);
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
