@@ -1,10 +1,23 @@
-import { createStoryMap } from './app/create-story-map.ts';
+import { createStoryMap, type StoryMapOptions } from './app/create-story-map.ts';
 
-// The page entry: read the page's options and mount the default or requested story.
+// The page entry: read the site's build-time settings and the page's address, then mount.
+//   VITE_STORY_ORIGINS  other origins (comma-separated) whose story files ?story= may load;
+//                       the page's own origin is always allowed.
+//   VITE_TILES=none     no tile layer at all: no third-party requests.
 const container = document.getElementById('app');
 if (container) {
-  const storyParam = new URLSearchParams(location.search).get('story');
-  const map = createStoryMap(container, storyParam ? { storyUrl: storyParam } : {});
+  const params = new URLSearchParams(location.search);
+  const storyParam = params.get('story');
+  const extraOrigins = (import.meta.env.VITE_STORY_ORIGINS ?? '')
+    .split(',')
+    .map((origin: string) => origin.trim())
+    .filter(Boolean);
+  const tilesOff = import.meta.env.VITE_TILES === 'none' || params.get('tiles') === 'none';
+  const options: StoryMapOptions = {
+    ...(storyParam ? { storyUrl: storyParam, allowedStoryOrigins: [location.origin, ...extraOrigins] } : {}),
+    ...(tilesOff ? { tiles: 'none' as const } : {}),
+  };
+  const map = createStoryMap(container, options);
   void map.ready.then((story) => {
     if (story) document.title = `${story.meta.title} · Story map`;
   });

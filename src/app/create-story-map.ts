@@ -3,11 +3,12 @@ import { parseStory, formatProblem } from '../model/parse-story.ts';
 import type { Story } from '../model/types.ts';
 import { createStoryState, type StoryState } from '../story/story-state.ts';
 import { createMapView, type MapView } from '../map/create-map-view.ts';
-import { OPENSTREETMAP_TILES, type TileLayerOptions } from '../map/tile-layer-options.ts';
+import { OPENSTREETMAP_TILES, tileOptionsFromStory, type TileLayerOptions } from '../map/tile-layer-options.ts';
 import { createStoryPanel, type StoryPanel } from '../ui/create-story-panel.ts';
 import { element, uniqueIdPrefix } from '../ui/element.ts';
 import { renderProblem } from '../ui/render-problem.ts';
 import { StoryLoadError, loadStoryText } from './load-story-text.ts';
+import { checkStoryOrigin } from './story-origin.ts';
 import './story-map.css';
 
 /** Options of `createStoryMap`; every one has a default. */
@@ -16,8 +17,17 @@ export interface StoryMapOptions {
   readonly storyUrl?: string;
   /** Slug of the step to start at. Defaults to `overview`. */
   readonly step?: string;
-  /** The tile layer under the story, or null for none. Defaults to OpenStreetMap's standard tiles. */
-  readonly tiles?: TileLayerOptions | null;
+  /**
+   * The tile layer under the story, or `none` for no tiles (and no third-party requests).
+   * Defaults to the story file's `tiles`, else OpenStreetMap's standard tiles.
+   */
+  readonly tiles?: TileLayerOptions | 'none';
+  /**
+   * Origins allowed to serve the story file, such as `https://example.org`. Set it whenever
+   * the URL comes from the page's address, so nobody can show their own file under your name.
+   * Defaults to allowing any URL (the caller chose it).
+   */
+  readonly allowedStoryOrigins?: readonly string[];
   /** Move the camera without animation. Defaults to the reader's `prefers-reduced-motion` setting. */
   readonly reducedMotion?: boolean;
   /** How long to wait for the story file, in milliseconds. Defaults to 15000. */
@@ -73,15 +83,19 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     state = createStoryState(story);
     if (options.step) state.goTo(options.step);
     panel = createStoryPanel(panelElement, state, idPrefix);
-    mapView = createMapView(mapElement, state, {
-      tiles: options.tiles === undefined ? OPENSTREETMAP_TILES : options.tiles,
-      reducedMotion,
-    });
+    mapView = createMapView(mapElement, state, { tiles: resolveTiles(options.tiles, story), reducedMotion });
   };
 
   const ready = (async (): Promise<Story | null> => {
     try {
-      const text = await loadStoryText(storyUrl, { timeoutMs: options.timeoutMs ?? 15_000, signal: abort.signal });
+      if (options.allowedStoryOrigins) checkStoryOrigin(storyUrl, document.baseURI, options.allowedStoryOrigins);
+      const text = await loadStoryText(storyUrl, {
+        timeoutMs: options.timeoutMs ?? 15_000,
+        signal: abort.signal,
+        onProgress: (bytes) => {
+          status.textContent = `Loading the story… ${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+        },
+      });
       if (destroyed) return null;
       const result = parseStory(text);
       if (!result.ok) {
@@ -125,4 +139,13 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       root.remove();
     },
   };
+}
+
+/** Site options win over the story file, which wins over the default. */
+function resolveTiles(option: TileLayerOptions | 'none' | undefined, story: Story): TileLayerOptions | null {
+  if (option === 'none') return null;
+  if (option) return option;
+  if (story.tiles === 'none') return null;
+  if (story.tiles) return tileOptionsFromStory(story.tiles);
+  return OPENSTREETMAP_TILES;
 }

@@ -1,3 +1,5 @@
+import { MAX_STORY_BYTES } from '../model/types.ts';
+
 /** A story file that could not be fetched, with a message for the reader. */
 export class StoryLoadError extends Error {
   constructor(
@@ -16,6 +18,10 @@ export interface LoadStoryOptions {
   readonly timeoutMs: number;
   /** Aborts the request, for example when the map is destroyed while loading. */
   readonly signal?: AbortSignal;
+  /** Called as bytes arrive, so a large file shows progress. */
+  readonly onProgress?: (bytes: number) => void;
+  /** Refuse files larger than this. Defaults to `MAX_STORY_BYTES` (10 MB). */
+  readonly maxBytes?: number;
 }
 
 /** Fetches a story file's text, turning every failure into a `StoryLoadError` naming the URL. */
@@ -41,14 +47,53 @@ export async function loadStoryText(url: string, options: LoadStoryOptions): Pro
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       throw new StoryLoadError(`The story file ${url} could not be loaded: the server answered HTTP ${status}.`, response.status);
     }
+    const maxBytes = options.maxBytes ?? MAX_STORY_BYTES;
+    const tooLarge = (): StoryLoadError =>
+      new StoryLoadError(`The story file ${url} is larger than ${formatMegabytes(maxBytes)}, the limit for story files.`);
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
     try {
-      return await response.text();
+      return await readText(response, maxBytes, tooLarge, options.onProgress);
     } catch (error) {
-      if (options.signal?.aborted) throw error;
+      if (error instanceof StoryLoadError || options.signal?.aborted) throw error;
       throw new StoryLoadError(`The story file ${url} did not arrive completely within ${Math.round(options.timeoutMs / 1000)} seconds.`);
     }
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Reads the body, counting bytes, and stops as soon as it passes `maxBytes`. */
+async function readText(
+  response: Response,
+  maxBytes: number,
+  tooLarge: () => StoryLoadError,
+  onProgress?: (bytes: number) => void,
+): Promise<string> {
+  if (!response.body) {
+    const text = await response.text();
+    if (text.length > maxBytes) throw tooLarge();
+    return text;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+    onProgress?.(bytes);
+  }
+  return text + decoder.decode();
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
 }

@@ -3,6 +3,10 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import type { LngLat, Place, Step, Waypoint } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';
+import { createBasemap } from './create-basemap.ts';
+import { createNotice } from './create-notice.ts';
+import { createRouteLayer } from './create-route-layer.ts';
+import { createTileLayer } from './create-tile-layer.ts';
 import type { TileLayerOptions } from './tile-layer-options.ts';
 
 /** Options of the map view. */
@@ -35,18 +39,20 @@ function toLatLng(lngLat: LngLat): L.LatLng {
 export function createMapView(container: HTMLElement, state: StoryState, options: MapViewOptions): MapView {
   const { story } = state;
   const map = L.map(container, {
-    zoomSnap: 0.5,
+    zoomSnap: 0.25,
     worldCopyJump: true,
     attributionControl: true,
   });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  if (options.tiles) {
-    L.tileLayer(options.tiles.url, {
-      attribution: options.tiles.attribution,
-      maxZoom: options.tiles.maxZoom ?? 19,
-      subdomains: options.tiles.subdomains ?? 'abc',
-    }).addTo(map);
-  }
+  const basemap = createBasemap(map);
+  const notice = createNotice(map);
+  const tiles = options.tiles
+    ? createTileLayer(map, options.tiles, {
+        onUnavailable: () => notice.show('Map tiles unavailable, showing a simplified map'),
+        onAvailable: () => notice.hide(),
+      })
+    : null;
+  createRouteLayer(story.routes).addTo(map);
 
   // Added in step order, so that Tab visits the markers in the order the story tells them;
   // earlier steps draw on top where markers overlap at small scales.
@@ -100,6 +106,9 @@ export function createMapView(container: HTMLElement, state: StoryState, options
   return {
     destroy() {
       unsubscribe();
+      tiles?.destroy();
+      basemap.destroy();
+      notice.destroy();
       map.remove();
     },
   };

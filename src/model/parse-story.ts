@@ -1,6 +1,9 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import { formatJsonPath, jsonPathAtOffset, type JsonPath } from './json-path-at-offset.ts';
+import { nestingDepthExceeds } from './nesting-depth.ts';
 import {
+  MAX_NESTING_DEPTH,
+  MAX_STORY_BYTES,
   OVERVIEW_SLUG,
   type LngLat,
   type Paragraph,
@@ -10,6 +13,7 @@ import {
   type Step,
   type StoryMeta,
   type StoryProblem,
+  type TileSource,
   type Waypoint,
 } from './types.ts';
 
@@ -28,6 +32,16 @@ export function parseStory(text: string): ParseResult {
   // Editors on Windows often save JSON with a byte order mark, which JSON.parse rejects.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const problems = new ProblemList();
+
+  // Length in UTF-16 units is at most the byte count, so this never refuses a file under the limit.
+  if (source.length > MAX_STORY_BYTES) {
+    problems.file('', `The file is ${formatMegabytes(source.length)} or more; story files are limited to ${formatMegabytes(MAX_STORY_BYTES)}.`);
+    return problems.result();
+  }
+  if (nestingDepthExceeds(source, MAX_NESTING_DEPTH)) {
+    problems.file('', `The file nests lists or objects more than ${MAX_NESTING_DEPTH} levels deep; a story needs fewer than 10.`);
+    return problems.result();
+  }
 
   let data: unknown;
   try {
@@ -143,11 +157,12 @@ export function parseStory(text: string): ParseResult {
     );
   }
   const steps = storyMember ? readSteps(storyMember.steps, places, waypoints, problems) : [];
+  const tiles = storyMember ? readTiles(storyMember.tiles, problems) : null;
 
   if (!problems.isEmpty() || !meta) return problems.result();
   return {
     ok: true,
-    story: { meta, paragraphs, places, waypoints, routes: routes.map((r) => r.route), steps },
+    story: { meta, paragraphs, places, waypoints, routes: routes.map((r) => r.route), steps, tiles },
   };
 }
 
@@ -472,6 +487,52 @@ function readSteps(value: unknown, places: readonly Place[], waypoints: readonly
   }
   for (const place of places) if (!ordered.includes(place)) ordered.push(place);
   return [{ slug: OVERVIEW_SLUG, place: null }, ...ordered.map((place) => ({ slug: place.id, place }))];
+}
+
+const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+
+/** `story.tiles`: "none", or a tile source whose URLs are http(s) and whose attribution is text. */
+function readTiles(value: unknown, problems: ProblemList): TileSource | 'none' | null {
+  if (value === undefined || value === null) return null;
+  if (value === 'none') return 'none';
+  if (!isRecord(value)) {
+    problems.file('story.tiles', `"tiles" must be "none" or an object with "url" and "attribution", not ${describe(value)}.`);
+    return null;
+  }
+  let ok = true;
+  const fail = (key: string, message: string): null => {
+    problems.file(`story.tiles.${key}`, message);
+    ok = false;
+    return null;
+  };
+  const { url, attribution, attributionUrl, maxZoom, subdomains } = value;
+  if (typeof url !== 'string' || !HTTP_URL.test(url) || !['{z}', '{x}', '{y}'].every((part) => url.includes(part))) {
+    fail('url', `The tile URL must be an http(s) template with {z}, {x} and {y}, not ${describe(url)}.`);
+  }
+  if (typeof attribution !== 'string' || attribution.trim() === '') {
+    fail('attribution', 'Tiles need their provider\'s attribution, as plain text.');
+  }
+  if (attributionUrl !== undefined && attributionUrl !== null && (typeof attributionUrl !== 'string' || !HTTP_URL.test(attributionUrl))) {
+    fail('attributionUrl', `The attribution link must be an http(s) URL, not ${describe(attributionUrl)}.`);
+  }
+  if (maxZoom !== undefined && maxZoom !== null && (typeof maxZoom !== 'number' || !Number.isInteger(maxZoom) || maxZoom < 0 || maxZoom > 24)) {
+    fail('maxZoom', `"maxZoom" must be a whole number from 0 to 24, not ${describe(maxZoom)}.`);
+  }
+  if (subdomains !== undefined && subdomains !== null && (typeof subdomains !== 'string' || !/^[a-z0-9]+$/i.test(subdomains))) {
+    fail('subdomains', `"subdomains" must be letters or digits such as "abc", not ${describe(subdomains)}.`);
+  }
+  if (!ok) return null;
+  return {
+    url: url as string,
+    attribution: (attribution as string).trim(),
+    attributionUrl: typeof attributionUrl === 'string' ? attributionUrl : null,
+    maxZoom: typeof maxZoom === 'number' ? maxZoom : null,
+    subdomains: typeof subdomains === 'string' ? subdomains : null,
+  };
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
 }
 
 function invalidJsonMessage(source: string, error: unknown): string {

@@ -63,6 +63,19 @@ export interface Step {
   readonly place: Place | null;
 }
 
+/**
+ * A raster tile source named by a story file. Its attribution is plain text (a story file
+ * never supplies HTML), optionally linked to an http(s) URL.
+ */
+export interface TileSource {
+  /** URL template with `{z}`, `{x}`, `{y}` and optionally `{s}`, over https or http. */
+  readonly url: string;
+  readonly attribution: string;
+  readonly attributionUrl: string | null;
+  readonly maxZoom: number | null;
+  readonly subdomains: string | null;
+}
+
 /** A parsed, checked story, ready to show. */
 export interface Story {
   readonly meta: StoryMeta;
@@ -72,6 +85,8 @@ export interface Story {
   readonly routes: readonly Route[];
   /** The overview first, then the places in story order. */
   readonly steps: readonly Step[];
+  /** Tiles the story asks for: a source, `none` for no tiles, or null to leave it to the site. */
+  readonly tiles: TileSource | 'none' | null;
 }
 
 /** One thing wrong with a story file, located as precisely as possible. */
@@ -89,6 +104,12 @@ export interface StoryProblem {
 export type ParseResult =
   | { readonly ok: true; readonly story: Story }
   | { readonly ok: false; readonly problems: readonly StoryProblem[] };
+
+/** The largest story file accepted, in bytes (10 MB): far above any article, far below what hangs a phone. */
+export const MAX_STORY_BYTES = 10 * 1024 * 1024;
+
+/** The deepest nesting of lists and objects accepted; GeoJSON stories need about 6. */
+export const MAX_NESTING_DEPTH = 64;
 
 /** The slug of the first step, which shows every place. */
 export const OVERVIEW_SLUG = 'overview';
