@@ -197,3 +197,64 @@ describe('formatProblem', () => {
     expect(formatProblem({ featureIndex: null, featureId: null, path: '', message: 'The file is empty.' })).toBe('The file is empty.');
   });
 });
+
+describe('parseStory on hostile input', () => {
+  const base = () => JSON.parse(fixture('minimal-story.geojson')) as Record<string, any>;
+
+  it('parseStory refuses a file over 10 MB, naming the limit', () => {
+    const huge = JSON.stringify(base()).replace('"features"', `"padding": "${'x'.repeat(11 * 1024 * 1024)}", "features"`);
+    expect(problems(huge)[0]?.message).toMatch(/limited to 10 MB/);
+  });
+
+  it('parseStory refuses deeply nested JSON without overflowing the stack', () => {
+    const story = JSON.stringify(base()).replace('"features"', `"deep": ${'['.repeat(50_000)}${']'.repeat(50_000)}, "features"`);
+    expect(problems(story)[0]?.message).toMatch(/more than 64 levels deep/);
+  });
+
+  it('parseStory treats cyclic-looking references as plain data', () => {
+    const story = base();
+    story.features[0].properties.self = { $ref: '#' };
+    story.$ref = '#/features/0';
+    expect(parsed(JSON.stringify(story)).places).toHaveLength(2);
+  });
+
+  it('parseStory rejects a number too large to be finite (1e999 parses as Infinity)', () => {
+    const text = JSON.stringify(base()).replace('[10.4,59.2]', '[1e999,59.2]');
+    expect(problems(text).map(formatProblem)).toContain('feature 1 ("south-harbour"): geometry.coordinates: Coordinates must be finite numbers.');
+  });
+
+  it('parseStory rejects a route with a single vertex', () => {
+    const story = JSON.parse(fixture('story-with-route.geojson')) as Record<string, any>;
+    story.features[2].geometry.coordinates = [[10.75, 59.9]];
+    const found = problems(JSON.stringify(story));
+    expect(found[0]).toMatchObject({ featureIndex: 2, featureId: 'ferry', path: 'geometry.coordinates' });
+    expect(found[0]?.message).toMatch(/two or more positions/);
+  });
+
+  it('parseStory keeps entities, right-to-left and zero-width characters as the literal text', () => {
+    const story = base();
+    story.story.paragraphs[0].text = 'A &amp; B &lt;i&gt; \u202Eevil\u202C \u200Bzero';
+    story.features[0].properties.name = 'מרכז\u200F North';
+    const parsedStory = parsed(JSON.stringify(story));
+    expect(parsedStory.paragraphs[0]?.text).toBe('A &amp; B &lt;i&gt; \u202Eevil\u202C \u200Bzero');
+    expect(parsedStory.places[0]?.name).toBe('מרכז\u200F North');
+  });
+
+  it('parseStory rejects an id with a zero-width character, which would make two ids look alike', () => {
+    const story = base();
+    story.features[1].id = 'north\u200Bharbour';
+    expect(problems(JSON.stringify(story))[0]).toMatchObject({ featureIndex: 1, path: 'id' });
+  });
+
+  it('parseStory accepts tiles "none" and a tile source, and refuses javascript: links and non-http URLs', () => {
+    const none = base();
+    none.story.tiles = 'none';
+    expect(parsed(JSON.stringify(none)).tiles).toBe('none');
+    const good = base();
+    good.story.tiles = { url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Example', attributionUrl: 'https://example.org' };
+    expect(parsed(JSON.stringify(good)).tiles).toMatchObject({ attribution: '© Example', attributionUrl: 'https://example.org', maxZoom: null });
+    const bad = base();
+    bad.story.tiles = { url: 'javascript:alert(1)//{z}{x}{y}', attribution: 'x', attributionUrl: 'javascript:alert(1)' };
+    expect(problems(JSON.stringify(bad)).map((p) => p.path)).toEqual(['story.tiles.url', 'story.tiles.attributionUrl']);
+  });
+});

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -19,13 +19,18 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** A hand-written answer for one path, for files a test makes up (huge, slow, broken). */
+export type Route = (request: IncomingMessage, response: ServerResponse) => void;
+
 /**
  * Serves `mounts` (URL prefix -> folder) on 127.0.0.1 at a free port. Extra headers apply to
- * every response, so a test can serve the app under a Content Security Policy.
+ * every response, so a test can serve the app under a Content Security Policy; `routes`
+ * answer exact paths before any file is looked up.
  */
 export async function startStaticServer(
   mounts: Record<string, string>,
   headers: Record<string, string> = {},
+  routes: Record<string, Route> = {},
 ): Promise<StaticServer> {
   const roots = Object.entries(mounts)
     .map(([prefix, folder]) => [prefix, resolve(folder)] as const)
@@ -34,6 +39,8 @@ export async function startStaticServer(
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const pathname = decodeURIComponent(url.pathname);
+      const route = routes[pathname];
+      if (route) return route(request, response);
       const mount = roots.find(([prefix]) => pathname.startsWith(prefix));
       if (!mount) return send(404, 'Not found');
       const [prefix, root] = mount;

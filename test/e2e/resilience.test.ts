@@ -1,0 +1,285 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPage, unexpectedConsoleErrors, type TestBrowser } from './support/browser.ts';
+import { serveBuiltApp } from './support/app.ts';
+import type { StaticServer } from './support/static-server.ts';
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const minimal = (): Record<string, any> => JSON.parse(fixture('minimal-story.geojson'));
+
+/** Land as the basemap paints it (src/map/create-basemap.ts); the sea is the map's background, showing through. */
+const LAND = [0xf3, 0xef, 0xe6];
+const SEA: number[] = [];
+
+let browser: TestBrowser;
+let server: StaticServer;
+let otherOrigin: StaticServer;
+const CSP = "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
+
+beforeAll(async () => {
+  const antimeridian = minimal();
+  antimeridian.features = [
+    { type: 'Feature', id: 'anadyr', geometry: { type: 'Point', coordinates: [177.5, 64.73] }, properties: { name: 'Anadyr', passages: ['a'] } },
+    { type: 'Feature', id: 'nome', geometry: { type: 'Point', coordinates: [-165.4, 64.5] }, properties: { name: 'Nome', passages: ['c'] } },
+    {
+      type: 'Feature',
+      id: 'flight',
+      geometry: { type: 'LineString', coordinates: [[177.5, 64.73], [-179.5, 65.2], [-170, 65.3], [-165.4, 64.5]] },
+      properties: { kind: 'route', mode: 'flight', name: 'Across the date line', stops: ['anadyr', 'nome'] },
+    },
+  ];
+  const [b, s, o] = await Promise.all([
+    launchBrowser(),
+    serveBuiltApp({}, {
+      '/stories/huge.geojson': (_req, res) => {
+        // 20 MB without a Content-Length: the app must count the bytes itself and stop.
+        res.writeHead(200, { 'content-type': 'application/geo+json' });
+        const chunk = 'x'.repeat(1024 * 1024);
+        let sent = 0;
+        const write = (): void => {
+          while (sent < 20) {
+            sent += 1;
+            if (!res.write(chunk)) return void res.once('drain', write);
+          }
+          res.end();
+        };
+        res.on('error', () => {});
+        write();
+      },
+      '/stories/deep.geojson': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/geo+json' });
+        res.end(`{"type":"FeatureCollection","features":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+      },
+      '/stories/page.html': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<!doctype html><html><head><title>Not found</title></head><body>Sorry</body></html>');
+      },
+      '/stories/never.geojson': () => {
+        // Never answers: the app must give up with a message.
+      },
+      '/stories/antimeridian.geojson': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/geo+json' });
+        res.end(JSON.stringify(antimeridian));
+      },
+    }),
+    serveBuiltApp({ 'access-control-allow-origin': '*' }),
+  ]);
+  [browser, server, otherOrigin] = [b, s, o];
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close(), otherOrigin?.close()]);
+});
+
+/**
+ * The colour the basemap canvas has under a point of the page (markers do not paint into it),
+ * or an empty list where the canvas is transparent: the sea-coloured background shows there.
+ */
+async function basemapColourAt(page: Page, x: number, y: number): Promise<number[]> {
+  return page.evaluate(
+    ([px, py]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-sm-basemap-pane canvas');
+      if (!canvas) return [];
+      const rect = canvas.getBoundingClientRect();
+      const scale = canvas.width / rect.width;
+      const data = canvas.getContext('2d')!.getImageData(Math.round((px! - rect.left) * scale), Math.round((py! - rect.top) * scale), 1, 1).data;
+      return data[3] === 0 ? [] : [data[0]!, data[1]!, data[2]!];
+    },
+    [x, y],
+  );
+}
+
+async function markerCentre(page: Page, name: string): Promise<{ x: number; y: number }> {
+  const box = (await page.locator('.leaflet-marker-pane [role="button"]').filter({ hasText: name }).locator('.sm-marker__dot').boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+const near = (a: number[], b: number[]): boolean => a.length === b.length && a.every((v, i) => Math.abs(v - b[i]!) <= 3);
+
+describe('with every tile request blocked', () => {
+  it('notices, stops asking for tiles, says so, and draws land and sea from the bundled basemap', async () => {
+    const { page, log } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.origin}/`);
+    const note = page.getByText('Map tiles unavailable, showing a simplified map');
+    await expect.poll(() => note.isVisible(), { timeout: 8000 }).toBe(true);
+    await expect.poll(() => page.locator('.sm-map').getAttribute('data-basemap')).toBe('asia-110m');
+    // Under the Moscow marker is land; near the bottom of the map, the Indian Ocean is sea.
+    const box = (await page.locator('.sm-map').boundingBox())!;
+    const moscow = await markerCentre(page, 'Moscow');
+    await expect.poll(async () => near(await basemapColourAt(page, moscow.x, moscow.y), LAND)).toBe(true);
+    expect(near(await basemapColourAt(page, box.x + box.width * 0.45, box.y + box.height * 0.93), SEA)).toBe(true);
+    const tileRequests = log.blockedRequests.filter((url) => url.includes('tile.openstreetmap.org'));
+    await page.waitForTimeout(2000);
+    expect(log.blockedRequests.filter((url) => url.includes('tile.openstreetmap.org'))).toHaveLength(tileRequests.length);
+    expect(tileRequests.length).toBeGreaterThan(0);
+    expect(tileRequests.length).toBeLessThanOrEqual(30);
+    // The note can be dismissed.
+    await page.getByRole('button', { name: 'Dismiss this note' }).click();
+    expect(await note.isVisible()).toBe(false);
+    expect(unexpectedConsoleErrors(log)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('puts each of the six places on land, Russky Island on the island, at the zoom a reader uses', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.origin}/?tiles=none`);
+    for (const [name, layer] of [
+      ['Russky Island', 'primorye-korea-10m'],
+      ['Khasan', 'primorye-korea-10m'],
+      ['Vladivostok', 'primorye-korea-10m'],
+      ['Seoul', 'primorye-korea-10m'],
+      ['Moscow', 'asia-110m'],
+      ['Hanoi', 'asia-110m'],
+    ] as const) {
+      await page.getByRole('region', { name: 'All places' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+      await expect.poll(() => page.locator('.sm-map').getAttribute('data-basemap'), { timeout: 5000 }).toBe(layer);
+      await page.waitForTimeout(1200); // the camera flies, then the canvas redraws
+      const { x, y } = await markerCentre(page, name);
+      await expect.poll(async () => near(await basemapColourAt(page, x, y), LAND), { message: `${name} on land` }).toBe(true);
+      await page.getByRole('button', { name: '← All places' }).click();
+    }
+    await page.context().close();
+  });
+
+  it('makes no request to any other host when tiles are off', async () => {
+    const { page, log } = await openPage(browser);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${server.origin}/?tiles=none`);
+    await page.locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Khasan' }).click();
+    await page.waitForTimeout(1500);
+    expect(requested.filter((url) => !url.startsWith(server.origin))).toEqual([]);
+    expect(log.blockedRequests).toEqual([]);
+    expect(await page.getByText('Map tiles unavailable').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe('hostile and broken story files, through ?story=', () => {
+  async function alertFor(query: string, timeout = 5000): Promise<{ text: string; page: Page; pwned: unknown }> {
+    const { page, log } = await openPage(browser);
+    await page.goto(`${server.origin}/${query}`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.count(), { timeout }).toBe(1);
+    const text = await alert.innerText();
+    const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+    expect(log.pageErrors).toEqual([]);
+    return { text, page, pwned };
+  }
+
+  it('refuses a 20 MB file, naming the size limit, after showing that it is loading', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${server.origin}/?story=stories/huge.geojson`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
+    expect(await alert.innerText()).toContain('larger than 10 MB, the limit for story files');
+    await page.context().close();
+  });
+
+  it('shows a loading state while the story arrives', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${server.origin}/?story=stories/never.geojson`);
+    expect(await page.getByRole('status').first().innerText()).toMatch(/Loading the story/);
+    await page.context().close();
+  });
+
+  it('refuses deeply nested JSON with a message', async () => {
+    const { text, page } = await alertFor('?story=stories/deep.geojson');
+    expect(text).toContain('more than 64 levels deep');
+    await page.context().close();
+  });
+
+  it('says when the URL returns a web page instead of JSON', async () => {
+    const { text, page } = await alertFor('?story=stories/page.html');
+    expect(text).toContain('The file is HTML, not JSON');
+    await page.context().close();
+  });
+
+  it('says when the story URL never answers', async () => {
+    const { text, page } = await alertFor('?story=stories/never.geojson', 20_000);
+    expect(text).toContain('stories/never.geojson did not arrive within 15 seconds');
+    await page.context().close();
+  }, 30_000);
+
+  it('refuses a story from an origin the site does not allow, saying why', async () => {
+    const url = `${otherOrigin.origin}/fixtures/minimal-story.geojson`;
+    const { text, page } = await alertFor(`?story=${encodeURIComponent(url)}`);
+    expect(text).toContain(`This page does not show stories from ${otherOrigin.origin}`);
+    expect(await page.locator('h1').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('refuses a javascript: story URL', async () => {
+    const { text, page, pwned } = await alertFor('?story=javascript:window.__pwned=1');
+    expect(text).toContain('is not a web address');
+    expect(pwned).toBeUndefined();
+    await page.context().close();
+  });
+
+  it('shows duplicate ids, string numbers and a one-vertex route as problems', async () => {
+    for (const [file, expected] of [
+      ['invalid/duplicate-ids.geojson', 'The id "north-harbour" is already used by feature 0'],
+      ['invalid/bad-geometry.geojson', 'A position should have 2 or 3 elements'],
+    ]) {
+      const { text, page } = await alertFor(`?story=fixtures/${file}`);
+      expect(text).toContain(expected);
+      await page.context().close();
+    }
+  });
+
+  it('draws a route across the antimeridian the short way, not across the whole world', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.origin}/?story=stories/antimeridian.geojson&tiles=none`);
+    const route = page.locator('path.sm-route').first();
+    await expect.poll(() => route.count()).toBe(1);
+    const width = (await route.boundingBox())!.width;
+    const map = (await page.locator('.sm-map').boundingBox())!;
+    // Anadyr to Nome is 17° of longitude: the line spans a fraction of the map, not all of it.
+    expect(width).toBeLessThan(map.width / 2);
+    await page.context().close();
+  });
+
+  it('ends an unexpected failure during start-up in a readable panel with the detail folded away', async () => {
+    const { page, log } = await openPage(browser);
+    // Break something the app relies on, as an odd browser or extension might.
+    await page.addInitScript(() => {
+      Intl.DateTimeFormat = function broken() {
+        throw new Error('Intl is broken here');
+      } as unknown as typeof Intl.DateTimeFormat;
+    });
+    await page.goto(`${server.origin}/`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.getByRole('heading').innerText()).toBe('Something went wrong');
+    const details = alert.locator('details');
+    expect(await details.getAttribute('open')).toBeNull();
+    expect(await details.locator('pre').textContent()).toContain('Intl is broken here');
+    expect(log.consoleErrors.join('\n')).toContain('Intl is broken here');
+    await page.context().close();
+  });
+});
+
+describe('under a strict Content Security Policy', () => {
+  it('runs with no inline scripts, no eval and no violations', async () => {
+    const strict = await serveBuiltApp({ 'content-security-policy': CSP });
+    try {
+      const { page, log } = await openPage(browser);
+      await page.addInitScript(() => {
+        (window as unknown as { __violations: string[] }).__violations = [];
+        document.addEventListener('securitypolicyviolation', (event) => {
+          (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+        });
+      });
+      await page.goto(`${strict.origin}/?tiles=none`);
+      await page.locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Khasan' }).click();
+      await expect.poll(() => page.getByRole('region', { name: 'Khasan', exact: true }).count()).toBe(1);
+      await expect.poll(() => page.locator('.sm-map').getAttribute('data-basemap')).not.toBeNull();
+      expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+      expect(unexpectedConsoleErrors(log)).toEqual([]);
+      await page.context().close();
+    } finally {
+      await strict.close();
+    }
+  });
+});
