@@ -20,7 +20,7 @@ for (const file of files) {
     exitCode = 2;
     continue;
   }
-  const result = parseStory(text);
+  const result = parseStory(text, { fullValidation: true });
   if (result.ok) {
     const { places, waypoints, routes, paragraphs } = result.story;
     const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -24,11 +24,25 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 type Json = Record<string, unknown>;
 
+/** Files up to this size get the full RFC 7946 check; larger ones the built-in structural checks. */
+export const FULL_VALIDATION_MAX_BYTES = 1024 * 1024;
+
+/** Options of `parseStory`. */
+export interface ParseStoryOptions {
+  /**
+   * Run the full RFC 7946 validator (@placemarkio/check-geojson). Defaults to true for files up
+   * to 1 MB: the validator builds a syntax tree and takes seconds on a 5 MB file, so large
+   * files rely on the built-in checks of every position and line (`npm run validate` always
+   * runs the full check).
+   */
+  readonly fullValidation?: boolean;
+}
+
 /**
  * Parses and checks a story file (a GeoJSON FeatureCollection with a `story` member).
  * Returns the typed story, or every problem found, each naming the feature and the field.
  */
-export function parseStory(text: string): ParseResult {
+export function parseStory(text: string, options: ParseStoryOptions = {}): ParseResult {
   // Editors on Windows often save JSON with a byte order mark, which JSON.parse rejects.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const problems = new ProblemList();
@@ -66,8 +80,13 @@ export function parseStory(text: string): ParseResult {
 
   const rawFeatures = Array.isArray(data.features) ? (data.features as unknown[]) : null;
   // RFC 7946 structure (positions, geometry types, feature shape) comes from a maintained validator.
-  for (const issue of getIssues(source)) {
-    problems.atPath(jsonPathAtOffset(source, issue.from), issue.message, rawFeatures);
+  const fullValidation = options.fullValidation ?? source.length <= FULL_VALIDATION_MAX_BYTES;
+  if (fullValidation) {
+    for (const issue of getIssues(source)) {
+      problems.atPath(jsonPathAtOffset(source, issue.from), issue.message, rawFeatures);
+    }
+  } else if (!rawFeatures) {
+    problems.file('features', 'A FeatureCollection needs a "features" list.');
   }
 
   const storyMember = isRecord(data.story) ? data.story : null;
@@ -89,8 +108,11 @@ export function parseStory(text: string): ParseResult {
   const firstIndexOfId = new Map<string, number>();
 
   (rawFeatures ?? []).forEach((raw, index) => {
-    if (!isRecord(raw)) return; // the validator has already said so
-    const feature = new FeatureReader(raw, index, problems);
+    if (!isRecord(raw) || raw.type !== 'Feature') {
+      if (!fullValidation) problems.feature(index, null, '', 'Each entry of "features" must be an object with "type": "Feature".');
+      return; // otherwise the validator has already said so
+    }
+    const feature = new FeatureReader(raw, index, problems, !fullValidation);
     const kind = feature.props.kind;
     const geometryType = isRecord(raw.geometry) ? raw.geometry.type : null;
 
@@ -219,6 +241,8 @@ class FeatureReader {
     private readonly raw: Json,
     private readonly index: number,
     private readonly problems: ProblemList,
+    /** Report shape errors of geometry here, because the full validator did not run. */
+    private readonly checkShapes: boolean,
   ) {
     this.props = isRecord(raw.properties) ? raw.properties : {};
     this.rawId = typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id) : null;
@@ -325,16 +349,20 @@ class FeatureReader {
 
   lines(type: 'LineString' | 'MultiLineString'): LngLat[][] | null {
     const coordinates = (this.raw.geometry as Json).coordinates;
-    if (!Array.isArray(coordinates)) return null;
+    if (!Array.isArray(coordinates)) {
+      if (this.checkShapes) this.report('geometry.coordinates', `A ${type} needs a list of positions.`);
+      return null;
+    }
     const raw = type === 'LineString' ? [coordinates] : coordinates;
     const lines: LngLat[][] = [];
     let ok = true;
     raw.forEach((line: unknown, li) => {
-      if (!Array.isArray(line)) {
+      const prefix = type === 'LineString' ? 'geometry.coordinates' : `geometry.coordinates[${li}]`;
+      if (!Array.isArray(line) || line.length < 2) {
+        if (this.checkShapes) this.report(prefix, 'Expected to find two or more positions here.');
         ok = false;
         return;
       }
-      const prefix = type === 'LineString' ? 'geometry.coordinates' : `geometry.coordinates[${li}]`;
       const positions: LngLat[] = [];
       line.forEach((value: unknown, pi) => {
         const position = this.checkPosition(value, `${prefix}[${pi}]`);
@@ -351,9 +379,12 @@ class FeatureReader {
    * not numbers) are the GeoJSON validator's to report, so they only make this return null.
    */
   private checkPosition(value: unknown, path: string): LngLat | null {
-    if (!Array.isArray(value) || value.length < 2) return null;
-    const [lng, lat] = value as unknown[];
-    if (typeof lng !== 'number' || typeof lat !== 'number') return null;
+    if (!Array.isArray(value) || value.length < 2 || value.length > 3 || value.some((n) => typeof n !== 'number')) {
+      if (this.checkShapes) this.report(path, 'A position must be [longitude, latitude] (optionally with an altitude), all numbers.');
+      return null;
+    }
+    const [lng, lat] = value as number[];
+    if (lng === undefined || lat === undefined) return null;
     let ok = true;
     if (!Number.isFinite(lng) || !Number.isFinite(lat)) {
       this.report(path, 'Coordinates must be finite numbers.');

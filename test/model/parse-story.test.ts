@@ -258,3 +258,40 @@ describe('parseStory on hostile input', () => {
     expect(problems(JSON.stringify(bad)).map((p) => p.path)).toEqual(['story.tiles.url', 'story.tiles.attributionUrl']);
   });
 });
+
+describe('parseStory without the full validator (large files)', () => {
+  const structural = (text: string) => {
+    const result = parseStory(text, { fullValidation: false });
+    if (result.ok) throw new Error('expected problems');
+    return result.problems.map(formatProblem);
+  };
+
+  it('parseStory still reports a position that is not two or three numbers', () => {
+    expect(structural(fixture('invalid/bad-geometry.geojson'))).toEqual([
+      'feature 1 ("south-harbour"): geometry.coordinates: A position must be [longitude, latitude] (optionally with an altitude), all numbers.',
+    ]);
+    const strings = JSON.parse(fixture('minimal-story.geojson')) as Record<string, any>;
+    strings.features[0].geometry.coordinates = ['10.75', '59.9'];
+    expect(structural(JSON.stringify(strings))[0]).toMatch(/^feature 0 \("north-harbour"\): geometry\.coordinates: A position must be/);
+  });
+
+  it('parseStory still reports a route with a single vertex, and an entry that is not a Feature', () => {
+    const story = JSON.parse(fixture('story-with-route.geojson')) as Record<string, any>;
+    story.features[2].geometry.coordinates = [[10.75, 59.9]];
+    story.features.push({ type: 'Point', coordinates: [1, 2] });
+    expect(structural(JSON.stringify(story))).toEqual([
+      'feature 2 ("ferry"): geometry.coordinates: Expected to find two or more positions here.',
+      'feature 4: Each entry of "features" must be an object with "type": "Feature".',
+    ]);
+  });
+
+  it('parseStory uses the full validator by default only up to 1 MB', () => {
+    const story = JSON.parse(fixture('minimal-story.geojson')) as Record<string, any>;
+    story.features[0].properties.note = 'x'.repeat(1024 * 1024);
+    story.features[1].geometry.coordinates = [10.4];
+    const found = problems(JSON.stringify(story)).map(formatProblem);
+    expect(found).toEqual([
+      'feature 1 ("south-harbour"): geometry.coordinates: A position must be [longitude, latitude] (optionally with an altitude), all numbers.',
+    ]);
+  });
+});
