@@ -61,7 +61,6 @@ export function createMapView(container: HTMLElement, state: StoryState, options
       : createPlaceMarkers(map, places, story.waypoints, (id) => state.selectPlace(id));
   const allBounds = L.latLngBounds(story.places.map((p) => toLatLng(p.lngLat)));
   const showStep = (step: Step, animate: boolean): void => {
-    placeLayer.setActive(step.place?.id ?? null);
     if (step.place) {
       const target = toLatLng(step.place.lngLat);
       if (animate) map.flyTo(target, PLACE_ZOOM, { duration: 0.8 });
@@ -69,6 +68,8 @@ export function createMapView(container: HTMLElement, state: StoryState, options
     } else {
       map.fitBounds(allBounds, { ...OVERVIEW_PADDING, animate, maxZoom: PLACE_ZOOM });
     }
+    // After the camera is set, so that labels are laid out for the view the reader gets.
+    placeLayer.setActive(step.place?.id ?? null);
   };
 
   showStep(state.step, false);

@@ -35,9 +35,10 @@ export function createPlaceMarkers(
       else element?.removeAttribute('aria-current');
     });
   };
-  map.on('zoomend', declutter);
+  // Labels collide differently at each zoom; positions are known once the map has a view.
+  map.on('zoomend viewreset', declutter);
   stack();
-  declutter();
+  map.whenReady(declutter);
 
   return {
     setActive(id) {
@@ -46,7 +47,7 @@ export function createPlaceMarkers(
       declutter();
     },
     destroy() {
-      map.off('zoomend', declutter);
+      map.off('zoomend viewreset', declutter);
       for (const marker of [...markers, ...waypointMarkers]) marker.remove();
     },
   };
