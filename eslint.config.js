@@ -24,7 +24,7 @@ function layerRule(folder, forbiddenLayers, leafletAllowed = false) {
 const above = (layer) => layers.slice(layers.indexOf(layer) + 1);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -24,6 +24,7 @@ export function createPlaceMarkers(
   const declutter = (): void => {
     const active = markers[activeIndex];
     const ordered = active ? [active, ...markers.filter((m) => m !== active)] : markers;
+    fanOutStackedMarkers(map, ordered);
     hideCrowdedLabels(map, [...ordered, ...waypointMarkers]);
   };
   const stack = (): void => {
@@ -103,14 +104,69 @@ export function createWaypointMarker(waypoint: Waypoint): L.Marker {
 function markerContent(name: string, dotClass: string): HTMLElement {
   const wrapper = document.createElement('span');
   wrapper.className = 'sm-marker__inner';
+  // Points from a fanned-out marker back to where the place really is (see fanOutStackedMarkers).
+  const leader = document.createElement('span');
+  leader.className = 'sm-marker__leader';
+  leader.setAttribute('aria-hidden', 'true');
   const dot = document.createElement('span');
   dot.className = dotClass;
   dot.setAttribute('aria-hidden', 'true');
   const label = document.createElement('span');
   label.className = 'sm-marker__label';
   label.textContent = name;
-  wrapper.append(dot, label);
+  wrapper.append(leader, dot, label);
   return wrapper;
+}
+
+/** Least distance between the centres of two place markers, so each stays a 24 px target. */
+const MIN_SPACING = 28;
+
+/**
+ * Places whose markers would sit on top of each other at this zoom (Khasan, Vladivostok and
+ * Russky Island at the overview) are spread on a small circle around their group's centre,
+ * each with a leader line to its true position, so every one can be seen, clicked and
+ * tapped. `markers` is in priority order; zooming in undoes the fan as they separate.
+ */
+function fanOutStackedMarkers(map: L.Map, markers: readonly L.Marker[]): void {
+  const points = markers.map((marker) => map.latLngToLayerPoint(marker.getLatLng()));
+  const groups: number[][] = [];
+  points.forEach((point, i) => {
+    const group = groups.find((members) => members.some((j) => points[j]!.distanceTo(point) < MIN_SPACING));
+    if (group) group.push(i);
+    else groups.push([i]);
+  });
+  for (const members of groups) {
+    const offsets = new Map<number, L.Point>();
+    if (members.length > 1) {
+      const centre = members.reduce((sum, i) => sum.add(points[i]!), L.point(0, 0)).divideBy(members.length);
+      const radius = MIN_SPACING / (2 * Math.sin(Math.PI / members.length));
+      // Keep each place on its own side of the group (Khasan south-west of Vladivostok).
+      const bearing = (i: number): number => Math.atan2(points[i]!.y - centre.y, points[i]!.x - centre.x);
+      const around = [...members].sort((a, b) => bearing(a) - bearing(b));
+      const start = bearing(around[0]!);
+      around.forEach((i, k) => {
+        const angle = start + (2 * Math.PI * k) / members.length;
+        offsets.set(i, centre.add(L.point(Math.cos(angle) * radius, Math.sin(angle) * radius)).subtract(points[i]!));
+      });
+    }
+    for (const i of members) setOffset(markers[i]!, offsets.get(i) ?? L.point(0, 0));
+  }
+}
+
+/** Shifts a marker's icon by `offset` pixels (through its margins, which Leaflet sets only once). */
+function setOffset(marker: L.Marker, offset: L.Point): void {
+  const element = marker.getElement();
+  const anchor = marker.getIcon().options.iconAnchor;
+  if (!element || !Array.isArray(anchor)) return;
+  element.style.marginLeft = `${offset.x - anchor[0]}px`;
+  element.style.marginTop = `${offset.y - anchor[1]}px`;
+  const length = Math.hypot(offset.x, offset.y);
+  element.classList.toggle('is-fanned', length > 0.5);
+  const leader = element.querySelector<HTMLElement>('.sm-marker__leader');
+  if (leader) {
+    leader.style.width = `${length}px`;
+    leader.style.transform = `rotate(${Math.atan2(-offset.y, -offset.x)}rad)`;
+  }
 }
 
 interface Box {
@@ -121,33 +177,50 @@ interface Box {
 }
 
 /**
- * Hides the labels of markers whose dot and label would overlap a marker placed before them,
- * so that places close together at small scales stay legible (Vladivostok and Russky Island
- * are 12 km apart). `markers` is in priority order; hidden labels return on zooming in.
+ * Places each marker's label to the right of its dot, or else to the left, where it covers no
+ * dot and no label placed before it; otherwise hides it until the reader zooms in (or focuses
+ * the marker). `markers` is in priority order: the current place, then the story's order,
+ * then waypoints. The first marker always keeps its label.
  */
 function hideCrowdedLabels(map: L.Map, markers: readonly L.Marker[]): void {
   const elements = markers.map((marker) => marker.getElement());
   // Measure every label shown first: a hidden label measures 0 wide.
-  for (const element of elements) element?.classList.remove('is-crowded');
-  const boxes = markers.map((marker, i): Box | null => {
+  for (const element of elements) element?.classList.remove('is-crowded', 'is-label-left');
+  const layout = markers.map((marker, i) => {
     const element = elements[i];
     if (!element) return null;
-    const point = map.latLngToLayerPoint(marker.getLatLng());
+    const margin = L.point(parseFloat(element.style.marginLeft) || 0, parseFloat(element.style.marginTop) || 0);
+    const anchor = marker.getIcon().options.iconAnchor;
+    const shift = Array.isArray(anchor) ? margin.add(L.point(anchor[0], anchor[1])) : L.point(0, 0);
+    const centre = map.latLngToLayerPoint(marker.getLatLng()).add(shift);
     const label = element.querySelector<HTMLElement>('.sm-marker__label');
-    const halfDot = element.offsetHeight / 2;
-    const halfHeight = Math.max(halfDot, (label?.offsetHeight ?? 0) / 2);
-    return {
-      left: point.x - halfDot,
-      top: point.y - halfHeight,
-      right: point.x + halfDot + 4 + (label?.offsetWidth ?? 0),
-      bottom: point.y + halfHeight,
-    };
+    const half = element.offsetHeight / 2;
+    const width = label?.offsetWidth ?? 0;
+    const halfHeight = (label?.offsetHeight ?? 0) / 2;
+    const dot: Box = { left: centre.x - half, top: centre.y - half, right: centre.x + half, bottom: centre.y + half };
+    const side = (sign: 1 | -1): Box => ({
+      left: sign > 0 ? dot.right + 4 : dot.left - 4 - width,
+      right: sign > 0 ? dot.right + 4 + width : dot.left - 4,
+      top: centre.y - halfHeight,
+      bottom: centre.y + halfHeight,
+    });
+    return { element, dot, right: side(1), left: side(-1) };
   });
-  const kept: Box[] = [];
-  boxes.forEach((box, i) => {
-    if (!box) return;
-    const crowded = kept.some((k) => box.left < k.right && box.right > k.left && box.top < k.bottom && box.bottom > k.top);
-    elements[i]?.classList.toggle('is-crowded', crowded);
-    if (!crowded) kept.push(box);
+  const dots = layout.flatMap((item) => (item ? [item.dot] : []));
+  const placed: Box[] = [];
+  const free = (box: Box, own: Box): boolean =>
+    !dots.some((d) => d !== own && overlaps(d, box)) && !placed.some((p) => overlaps(p, box));
+  layout.forEach((item, i) => {
+    if (!item) return;
+    if (free(item.right, item.dot)) placed.push(item.right);
+    else if (free(item.left, item.dot)) {
+      placed.push(item.left);
+      item.element.classList.add('is-label-left');
+    } else if (i === 0) placed.push(item.right);
+    else item.element.classList.add('is-crowded');
   });
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
 }

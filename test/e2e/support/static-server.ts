@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
 const TYPES: Record<string, string> = {
@@ -49,12 +50,18 @@ export async function startStaticServer(
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
         const body = await readFile(file);
+        const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        // Compressed like any real host would (text only), and revalidated rather than never
+        // stored, so that pages can enter the back/forward cache.
+        const compress = /gzip/.test(String(request.headers['accept-encoding'])) && !type.startsWith('image/');
         response.writeHead(200, {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
+          'content-type': type,
+          'cache-control': 'no-cache',
+          vary: 'accept-encoding',
+          ...(compress ? { 'content-encoding': 'gzip' } : {}),
           ...headers,
         });
-        response.end(body);
+        response.end(compress ? gzipSync(body) : body);
       } catch {
         send(404, 'Not found');
       }
