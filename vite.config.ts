@@ -27,6 +27,8 @@ export default defineConfig({
     target: 'es2022',
     // Data and images stay files fetched when needed, never inlined into scripts.
     assetsInlineLimit: 0,
+    // One stylesheet: a single render-blocking request instead of one per chunk.
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         // Leaflet in a chunk of its own: cached across our releases, and measured apart
