@@ -66,7 +66,7 @@ const LAYERS: readonly LayerRecipe[] = [
     source: 'countries-10m',
     bounds: [123, 36.5, 135.5, 46],
     minZoom: 7,
-    minWeight: 0.0001,
+    minWeight: 0.000005,
     quantization: 100000,
     minRingArea: 0,
     description: 'North Korea and Primorye, fine detail: the only layer with Russky Island and the bays around Vladivostok.',

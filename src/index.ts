@@ -3,4 +3,5 @@ export { createStoryMap, DEFAULT_STORY_URL } from './app/create-story-map.ts';
 export type { StoryMap, StoryMapOptions } from './app/create-story-map.ts';
 export type { TileLayerOptions } from './map/tile-layer-options.ts';
 export { parseStory, formatProblem } from './model/parse-story.ts';
+export type { ParseStoryOptions } from './model/parse-story.ts';
 export type { Story, Place, Paragraph, Route, Step, Waypoint, StoryMeta, StoryProblem, ParseResult, LngLat } from './model/types.ts';

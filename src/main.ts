@@ -14,6 +14,7 @@ if (container) {
     .filter(Boolean);
   const tilesOff = import.meta.env.VITE_TILES === 'none' || params.get('tiles') === 'none';
   const options: StoryMapOptions = {
+    hash: true,
     ...(storyParam ? { storyUrl: storyParam, allowedStoryOrigins: [location.origin, ...extraOrigins] } : {}),
     ...(tilesOff ? { tiles: 'none' as const } : {}),
   };

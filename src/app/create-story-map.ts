@@ -1,10 +1,15 @@
 import defaultStoryUrl from '../../data/kim-putin-2019.geojson?url';
-import { parseStory, formatProblem } from '../model/parse-story.ts';
-import type { Story } from '../model/types.ts';
+import { formatProblem, readStory, type GeoJsonChecker } from '../model/read-story.ts';
+import { FULL_VALIDATION_MAX_BYTES, type Story } from '../model/types.ts';
 import { createStoryState, type StoryState } from '../story/story-state.ts';
 import { createMapView, type MapView } from '../map/create-map-view.ts';
 import { OPENSTREETMAP_TILES, tileOptionsFromStory, type TileLayerOptions } from '../map/tile-layer-options.ts';
+import { createArticleView } from '../ui/create-article-view.ts';
+import { createListView, type ListView } from '../ui/create-list-view.ts';
+import { createStepNav } from '../ui/create-step-nav.ts';
 import { createStoryPanel, type StoryPanel } from '../ui/create-story-panel.ts';
+import { slugFromHash, syncHash } from '../ui/hash-sync.ts';
+import { installStepKeys } from '../ui/step-keys.ts';
 import { element, uniqueIdPrefix } from '../ui/element.ts';
 import { renderProblem } from '../ui/render-problem.ts';
 import { StoryLoadError, loadStoryText } from './load-story-text.ts';
@@ -15,8 +20,13 @@ import './story-map.css';
 export interface StoryMapOptions {
   /** URL of the story file, absolute or relative to the page. Defaults to the bundled Kim–Putin story. */
   readonly storyUrl?: string;
-  /** Slug of the step to start at. Defaults to `overview`. */
+  /** Slug of the step to start at. Defaults to the page's hash when `hash` is on, else `overview`. */
   readonly step?: string;
+  /**
+   * Keep the page's address in step with the story (`#vladivostok`), and start at the step it
+   * names. For a page of its own; never for an embed in someone else's page. Defaults to false.
+   */
+  readonly hash?: boolean;
   /**
    * The tile layer under the story, or `none` for no tiles (and no third-party requests).
    * Defaults to the story file's `tiles`, else OpenStreetMap's standard tiles.
@@ -64,7 +74,9 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
   root.append(status);
   container.append(root);
 
+  const cleanups: Array<() => void> = [];
   const teardown = (): void => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
     mapView?.destroy();
     panel?.destroy();
     state?.destroy();
@@ -73,20 +85,68 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
 
   const mount = (story: Story): void => {
     root.lang = story.meta.language;
+    const sheetToggle = element('button', { type: 'button', class: 'sm-sheet-toggle', 'aria-expanded': 'false' }, 'Expand the story');
     const panelElement = element('div', { class: 'sm-panel' });
+    const articleElement = element('div', { class: 'sm-article-box' });
+    const sidebar = element('div', { class: 'sm-sidebar' }, sheetToggle, panelElement, articleElement);
     const mapElement = element('div', {
       class: 'sm-map',
       role: 'region',
-      'aria-label': 'Map of the places in the story. Use Tab to reach the places; arrow keys pan the map.',
+      'aria-label': 'Map of the places in the story. Tab reaches the places; arrow keys pan the map.',
     });
-    root.replaceChildren(panelElement, mapElement);
-    state = createStoryState(story);
-    if (options.step) state.goTo(options.step);
-    panel = createStoryPanel(panelElement, state, idPrefix);
-    mapView = createMapView(mapElement, state, { tiles: resolveTiles(options.tiles, story), reducedMotion });
+    const listElement = element('div', { class: 'sm-list-box' });
+    listElement.hidden = true;
+    root.replaceChildren(sidebar, mapElement, listElement);
+
+    const current = createStoryState(story);
+    state = current;
+    const requested = options.step ?? (options.hash ? slugFromHash(location.hash) : null);
+    const unknownStep = requested !== null && !current.goTo(requested);
+    panel = createStoryPanel(panelElement, current, idPrefix);
+    if (unknownStep) panel.note(`This story has no step called “${requested}”, so it opens with all places.`);
+    const view = createMapView(mapElement, current, { tiles: resolveTiles(options.tiles, story), reducedMotion });
+    mapView = view;
+    let list: ListView | null = null;
+    // The step controls sit between the title block and the step, in reading order.
+    const navSlot = element('div', { class: 'sm-nav-slot' });
+    (panelElement.querySelector('.sm-title') ?? panelElement.firstChild)?.after(navSlot);
+    const nav = createStepNav(navSlot, current, {
+      onListToggle: (showList) => {
+        list ??= createListView(listElement, current, idPrefix);
+        listElement.hidden = !showList;
+        root.classList.toggle('is-list', showList);
+        if (!showList) view.resize();
+      },
+    });
+    const article = createArticleView(articleElement, current, idPrefix, { reducedMotion });
+    const onSheetToggle = (): void => {
+      const expanded = sheetToggle.getAttribute('aria-expanded') !== 'true';
+      sheetToggle.setAttribute('aria-expanded', String(expanded));
+      sheetToggle.textContent = expanded ? 'Show more map' : 'Expand the story';
+      root.classList.toggle('is-sheet-expanded', expanded);
+      view.resize();
+    };
+    sheetToggle.addEventListener('click', onSheetToggle);
+    const removeKeys = installStepKeys(root, mapElement, current);
+    const stopHash = options.hash ? syncHash(current) : null;
+    cleanups.push(
+      () => stopHash?.(),
+      removeKeys,
+      () => sheetToggle.removeEventListener('click', onSheetToggle),
+      () => article.destroy(),
+      () => nav.destroy(),
+      () => list?.destroy(),
+    );
   };
 
   const ready = (async (): Promise<Story | null> => {
+    // The story that ships with the app was checked in full when it was built; any other file
+    // also gets the RFC 7946 validator, loaded while the file downloads. Should that chunk fail
+    // to load, the built-in checks still guard everything the map draws.
+    const checker: Promise<GeoJsonChecker | null> =
+      storyUrl === DEFAULT_STORY_URL
+        ? Promise.resolve(null)
+        : import('@placemarkio/check-geojson').then((module) => module.getIssues, () => null);
     try {
       if (options.allowedStoryOrigins) checkStoryOrigin(storyUrl, document.baseURI, options.allowedStoryOrigins);
       const text = await loadStoryText(storyUrl, {
@@ -97,7 +157,8 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         },
       });
       if (destroyed) return null;
-      const result = parseStory(text);
+      const result = readStory(text, text.length <= FULL_VALIDATION_MAX_BYTES ? await checker : null);
+      if (destroyed) return null;
       if (!result.ok) {
         const count = result.problems.length;
         renderProblem(root, {

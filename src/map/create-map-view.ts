@@ -3,14 +3,15 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import type { Step } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';
+import { createBackControl } from './create-back-control.ts';
 import { createBasemap } from './create-basemap.ts';
+import { createCamera } from './create-camera.ts';
 import { createNotice } from './create-notice.ts';
 import { createRouteLayer } from './create-route-layer.ts';
 import { createPlaceDots } from './create-place-dots.ts';
 import { createPlaceMarkers } from './create-place-markers.ts';
 import { createTileLayer } from './create-tile-layer.ts';
 import type { TileLayerOptions } from './tile-layer-options.ts';
-import { toLatLng } from './to-lat-lng.ts';
 
 /** Options of the map view. */
 export interface MapViewOptions {
@@ -22,13 +23,11 @@ export interface MapViewOptions {
 
 /** The Leaflet map of a story: one marker per place, following the story state. */
 export interface MapView {
+  /** Re-measures the map after its box changed size (a sheet expanded, the list closed). */
+  resize(): void;
   destroy(): void;
 }
 
-/** Zoom used to bring a single place into view: the city and its surroundings. */
-const PLACE_ZOOM = 9;
-/** Room around the overview: labels sit to the right of their dots, so keep more space there. */
-const OVERVIEW_PADDING = { paddingTopLeft: L.point(40, 40), paddingBottomRight: L.point(130, 40) };
 
 /** Above this many places, markers are canvas dots rather than DOM elements. */
 const LARGE_STORY_PLACES = 500;
@@ -59,15 +58,16 @@ export function createMapView(container: HTMLElement, state: StoryState, options
     places.length > LARGE_STORY_PLACES
       ? createPlaceDots(map, places, story.waypoints, (id) => state.selectPlace(id))
       : createPlaceMarkers(map, places, story.waypoints, (id) => state.selectPlace(id));
-  const allBounds = L.latLngBounds(story.places.map((p) => toLatLng(p.lngLat)));
+  const camera = createCamera(map);
+  const backControl = createBackControl(map, () => {
+    camera.show(state.step.camera, !options.reducedMotion);
+  });
+  // When the reader pans or zooms away, offer the way back to the current step's view.
+  camera.onReaderMove(() => backControl.show());
+
   const showStep = (step: Step, animate: boolean): void => {
-    if (step.place) {
-      const target = toLatLng(step.place.lngLat);
-      if (animate) map.flyTo(target, PLACE_ZOOM, { duration: 0.8 });
-      else map.setView(target, PLACE_ZOOM, { animate: false });
-    } else {
-      map.fitBounds(allBounds, { ...OVERVIEW_PADDING, animate, maxZoom: PLACE_ZOOM });
-    }
+    backControl.hide();
+    camera.show(step.camera, animate);
     // After the camera is set, so that labels are laid out for the view the reader gets.
     placeLayer.setActive(step.place?.id ?? null);
   };
@@ -76,11 +76,16 @@ export function createMapView(container: HTMLElement, state: StoryState, options
   const unsubscribe = state.on('stepchange', ({ step }) => showStep(step, !options.reducedMotion));
 
   return {
+    resize() {
+      map.invalidateSize({ pan: false });
+    },
     destroy() {
       unsubscribe();
       tiles?.destroy();
       basemap.destroy();
       notice.destroy();
+      backControl.destroy();
+      camera.destroy();
       placeLayer.destroy();
       map.remove();
     },

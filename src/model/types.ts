@@ -56,11 +56,21 @@ export interface Route {
   readonly stops: readonly string[];
 }
 
+/** Where the map looks for a step: a centre and zoom, or a set of positions to fit. */
+export type Camera =
+  | { readonly center: LngLat; readonly zoom: number }
+  | { readonly fit: readonly LngLat[]; readonly maxZoom: number };
+
+/** Zoom at which a place is shown by default: the place with its surroundings (a city and its region). */
+export const DEFAULT_PLACE_ZOOM = 9;
+
 /** A step of the story: the overview (place null) or one place. */
 export interface Step {
   /** The URL-safe name: `overview`, or the place's id. */
   readonly slug: string;
   readonly place: Place | null;
+  /** Where the map looks at this step. */
+  readonly camera: Camera;
 }
 
 /**
@@ -107,6 +117,13 @@ export type ParseResult =
 
 /** The largest story file accepted, in bytes (10 MB): far above any article, far below what hangs a phone. */
 export const MAX_STORY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Files up to this size (1 MB) get the full RFC 7946 validator besides the built-in checks; it
+ * builds a syntax tree and takes seconds on a 5 MB file, so larger files rely on the built-in
+ * checks of every position and line (`npm run validate` always runs it).
+ */
+export const FULL_VALIDATION_MAX_BYTES = 1024 * 1024;
 
 /** The deepest nesting of lists and objects accepted; GeoJSON stories need about 6. */
 export const MAX_NESTING_DEPTH = 64;

@@ -28,6 +28,12 @@ export interface StoryState {
   goTo(slug: string): boolean;
   /** Selects a place by id, or the overview with null. */
   selectPlace(id: string | null): boolean;
+  /** Moves to the next step; false at the last one. */
+  next(): boolean;
+  /** Moves to the previous step; false at the first one. */
+  previous(): boolean;
+  /** Moves to the first (`0`) or last (`-1`) step. */
+  goToEnd(end: 0 | -1): boolean;
   on<K extends keyof StoryStateEvents>(type: K, listener: (event: StoryStateEvents[K]) => void): Unsubscribe;
   destroy(): void;
 }
@@ -64,6 +70,9 @@ export function createStoryState(story: Story): StoryState {
     selectPlace(id) {
       return state.goTo(id ?? OVERVIEW_SLUG);
     },
+    next: () => index < story.steps.length - 1 && state.goTo(stepAt(index + 1).slug),
+    previous: () => index > 0 && state.goTo(stepAt(index - 1).slug),
+    goToEnd: (end) => state.goTo(stepAt(end === 0 ? 0 : story.steps.length - 1).slug),
     on: (type, listener) => emitter.on(type, listener),
     destroy() {
       emitter.clear();

@@ -4,8 +4,10 @@ import type { StoryState } from '../story/story-state.ts';
 import { element } from './element.ts';
 import './ui.css';
 
-/** The story panel: title block, the current place's passages or the list of places, the article. */
+/** The story panel: title block, then the current place's passages or the overview's list of places. */
 export interface StoryPanel {
+  /** Shows a gentle, dismissible note above the step (for example, an unknown link). */
+  note(text: string): void;
   destroy(): void;
 }
 
@@ -15,8 +17,13 @@ export function createStoryPanel(container: HTMLElement, state: StoryState, idPr
   const headingId = `${idPrefix}-step-heading`;
   const stepRegion = element('section', { class: 'sm-step', 'aria-labelledby': headingId });
   const announcer = element('p', { class: 'sm-visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const noteText = element('span', {});
+  const noteClose = element('button', { type: 'button', class: 'sm-note__close', 'aria-label': 'Dismiss this note' }, '×');
+  const note = element('p', { class: 'sm-note', role: 'status' }, noteText, noteClose);
+  note.hidden = true;
+  noteClose.addEventListener('click', () => (note.hidden = true));
 
-  container.append(renderTitleBlock(story), stepRegion, renderArticle(story), announcer);
+  container.append(renderTitleBlock(story), note, stepRegion, announcer);
 
   const render = (step: Step, moveFocus: boolean): void => {
     stepRegion.replaceChildren(
@@ -28,15 +35,19 @@ export function createStoryPanel(container: HTMLElement, state: StoryState, idPr
 
   render(state.step, false);
   const unsubscribe = state.on('stepchange', ({ step, index }) => {
-    // When the reader acted inside the panel, the control they used is about to disappear:
-    // move focus to the new heading so they do not lose their place. A marker keeps its focus.
-    const focusInPanel = container.contains(document.activeElement) && document.activeElement !== document.body;
-    render(step, focusInPanel);
+    // When the reader acted inside the step (its list, its back button), that control is about
+    // to disappear: move focus to the new heading so they do not lose their place. Anything
+    // else (a marker, the Next button, the article) keeps its focus.
+    render(step, stepRegion.contains(document.activeElement));
     const name = step.place ? step.place.name : 'All places';
     announcer.textContent = `Step ${index + 1} of ${story.steps.length}: ${name}`;
   });
 
   return {
+    note(text) {
+      noteText.textContent = text;
+      note.hidden = false;
+    },
     destroy() {
       unsubscribe();
       container.replaceChildren();
@@ -97,14 +108,4 @@ function renderOverview(story: Story, headingId: string, state: StoryState): Nod
     element('p', { class: 'sm-hint' }, 'Choose a place on the map or in this list to read what the story says about it.'),
     element('ol', { class: 'sm-place-list' }, ...items),
   ];
-}
-
-function renderArticle(story: Story): HTMLElement {
-  return element(
-    'details',
-    { class: 'sm-article' },
-    element('summary', {}, 'The full article'),
-    ...story.paragraphs.map((p) => element('p', { 'data-paragraph': p.id }, p.text)),
-    story.meta.credit ? element('p', { class: 'sm-credit' }, story.meta.credit) : null,
-  );
 }

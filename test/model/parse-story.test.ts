@@ -295,3 +295,34 @@ describe('parseStory without the full validator (large files)', () => {
     ]);
   });
 });
+
+describe('parseStory reads each step’s camera', () => {
+  const base = () => JSON.parse(fixture('story-with-route.geojson')) as Record<string, any>;
+
+  it('parseStory gives a place without a camera its position at the default zoom, and the overview all places', () => {
+    const story = parsed(fixture('minimal-story.geojson'));
+    expect(story.steps[1]?.camera).toEqual({ center: [10.75, 59.9], zoom: 9 });
+    expect(story.steps[0]?.camera).toEqual({ fit: [[10.75, 59.9], [10.4, 59.2]], maxZoom: 9 });
+  });
+
+  it('parseStory reads zoom, centre and zoom, and fit lists of places and waypoints', () => {
+    const story = base();
+    story.features[0].properties.camera = { fit: ['lighthouse'], maxZoom: 12 };
+    story.features[1].properties.camera = { zoom: 11 };
+    story.story.camera = { center: [10.5, 59.5], zoom: 7 };
+    const steps = parsed(JSON.stringify(story)).steps;
+    expect(steps.find((s) => s.slug === 'north-harbour')?.camera).toEqual({ fit: [[10.75, 59.9], [10.5, 59.5]], maxZoom: 12 });
+    expect(steps.find((s) => s.slug === 'south-harbour')?.camera).toEqual({ center: [10.4, 59.2], zoom: 11 });
+    expect(steps[0]?.camera).toEqual({ center: [10.5, 59.5], zoom: 7 });
+  });
+
+  it('parseStory names a camera that fits an unknown id or has a bad zoom', () => {
+    const story = base();
+    story.features[0].properties.camera = { fit: ['atlantis'] };
+    story.features[1].properties.camera = { zoom: 40 };
+    expect(problems(JSON.stringify(story)).map(formatProblem)).toEqual([
+      'feature 0 ("north-harbour"): properties.camera.fit[0]: "atlantis" names no place or waypoint of this story.',
+      'feature 1 ("south-harbour"): properties.camera.zoom: "zoom" must be a zoom level from 0 to 22, not the number 40.',
+    ]);
+  });
+});

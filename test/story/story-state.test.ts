@@ -54,3 +54,25 @@ describe('createStoryState', () => {
     expect(b).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('stepping through a story', () => {
+  it('next() and previous() walk the steps in order and stop at the ends', () => {
+    const state = createStoryState(story());
+    expect(state.previous()).toBe(false);
+    expect(state.next()).toBe(true);
+    expect(state.step.slug).toBe('north-harbour');
+    expect(state.next()).toBe(true);
+    expect(state.next()).toBe(false);
+    expect(state.step.slug).toBe('south-harbour');
+    expect(state.previous()).toBe(true);
+    expect(state.step.slug).toBe('north-harbour');
+  });
+
+  it('goToEnd(-1) and goToEnd(0) jump to the last and first steps', () => {
+    const state = createStoryState(story());
+    state.goToEnd(-1);
+    expect(state.index).toBe(2);
+    state.goToEnd(0);
+    expect(state.step.slug).toBe('overview');
+  });
+});

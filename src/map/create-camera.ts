@@ -1,0 +1,53 @@
+import L from 'leaflet';
+import type { Camera } from '../model/types.ts';
+import { toLatLng } from './to-lat-lng.ts';
+
+/** Room around fitted views: labels sit beside their dots, so keep space on both sides. */
+const FIT_PADDING = { paddingTopLeft: L.point(50, 40), paddingBottomRight: L.point(130, 40) };
+const FLY_SECONDS = 0.8;
+
+/** Moves the map to steps' cameras, and tells moves the reader made from moves it made itself. */
+export interface MapCamera {
+  show(camera: Camera, animate: boolean): void;
+  /** Calls `listener` when the reader pans or zooms the map (not when a step moves it). */
+  onReaderMove(listener: () => void): void;
+  destroy(): void;
+}
+
+export function createCamera(map: L.Map): MapCamera {
+  let ours = false;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const listeners: Array<() => void> = [];
+
+  const readerMoved = (): void => {
+    if (!ours) for (const listener of listeners) listener();
+  };
+  // A drag is always the reader's; a zoom is the reader's unless we are moving the camera.
+  map.on('dragstart zoomstart', readerMoved);
+
+  return {
+    show(camera, animate) {
+      ours = true;
+      clearTimeout(settle);
+      if ('center' in camera) {
+        const target = toLatLng(camera.center);
+        if (animate) map.flyTo(target, camera.zoom, { duration: FLY_SECONDS });
+        else map.setView(target, camera.zoom, { animate: false });
+      } else {
+        const bounds = L.latLngBounds(camera.fit.map(toLatLng));
+        if (animate) map.flyToBounds(bounds, { ...FIT_PADDING, maxZoom: camera.maxZoom, duration: FLY_SECONDS });
+        else map.fitBounds(bounds, { ...FIT_PADDING, maxZoom: camera.maxZoom, animate: false });
+      }
+      // Leaflet does not always end a move it did not need to make: settle on a timer.
+      settle = setTimeout(() => (ours = false), animate ? FLY_SECONDS * 1000 + 400 : 50);
+    },
+    onReaderMove(listener) {
+      listeners.push(listener);
+    },
+    destroy() {
+      clearTimeout(settle);
+      map.off('dragstart zoomstart', readerMoved);
+      listeners.length = 0;
+    },
+  };
+}

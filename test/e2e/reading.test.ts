@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from './support/axe.ts';
+import { launchBrowser, openPage, unexpectedConsoleErrors, type TestBrowser } from './support/browser.ts';
+import { serveBuiltApp } from './support/app.ts';
+import type { StaticServer } from './support/static-server.ts';
+
+const STEPS = ['All places', 'Khasan', 'Vladivostok', 'Russky Island', 'Moscow', 'Seoul', 'Hanoi'];
+
+let browser: TestBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveBuiltApp()]);
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+async function open(path = '/', options: Parameters<typeof openPage>[1] = {}) {
+  const opened = await openPage(browser, { viewport: { width: 1280, height: 800 }, ...options });
+  await opened.page.goto(`${server.origin}${path}`);
+  await opened.page.locator('.sm-step h2').waitFor();
+  return opened;
+}
+
+const heading = (page: Page) => page.locator('.sm-step h2').textContent();
+
+describe('steps through the story', () => {
+  it('walks every step from first to last with the keyboard alone, announcing each', async () => {
+    const { page, log } = await open('/?tiles=none');
+    let presses = 0;
+    // From the top of the page, Tab to the Next button.
+    while (!(await page.evaluate(() => document.activeElement?.classList.contains('sm-step-button--next')))) {
+      await page.keyboard.press('Tab');
+      presses += 1;
+      expect(presses).toBeLessThan(20);
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Next step: Khasan →');
+    const seen = [await heading(page)];
+    for (let i = 1; i < STEPS.length; i += 1) {
+      await page.keyboard.press('Enter');
+      seen.push(await heading(page));
+      expect(await page.locator('.sm-progress').textContent()).toBe(`${i + 1} of 7`);
+      expect(await page.getByRole('status').filter({ hasText: /^Step/ }).textContent()).toBe(`Step ${i + 1} of 7: ${STEPS[i]}`);
+      if (STEPS[i] === 'Russky Island') {
+        console.log(`key presses from the page's start to Russky Island's passages: ${presses} Tab + ${i} Enter = ${presses + i}`);
+        expect(await page.getByRole('region', { name: 'Russky Island', exact: true }).innerText()).toContain('motorcade was spotted on Russky Island');
+      }
+    }
+    expect(seen).toEqual(STEPS);
+    // Focus stayed on the Next button, now at the end of the story.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-disabled'))).toBe('true');
+    expect(unexpectedConsoleErrors(log)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('steps with ArrowRight and ArrowLeft, Home and End, while focus is in the story, but not on the map', async () => {
+    const { page } = await open('/?tiles=none');
+    await page.locator('.sm-step-button--next').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await heading(page)).toBe('Khasan');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    expect(await heading(page)).toBe('Khasan');
+    await page.keyboard.press('End');
+    expect(await heading(page)).toBe('Hanoi');
+    await page.keyboard.press('Home');
+    expect(await heading(page)).toBe('All places');
+    // On the map, arrows pan the map as Leaflet does, and the step stays.
+    await page.waitForTimeout(1200); // the camera's flight back to the overview ends first
+    await page.locator('.sm-map').focus();
+    const before = await page.locator('.leaflet-map-pane').getAttribute('style');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(400);
+    expect(await heading(page)).toBe('All places');
+    expect(await page.locator('.leaflet-map-pane').getAttribute('style')).not.toBe(before);
+    await page.context().close();
+  });
+
+  it('names the neighbouring steps on Previous and Next', async () => {
+    const { page } = await open('/?tiles=none#vladivostok');
+    // Visibly "← Khasan" and "Russky Island →"; "Previous step:" and "Next step:" are for screen readers.
+    const previous = page.getByRole('button', { name: 'Previous step: Khasan' });
+    const next = page.getByRole('button', { name: 'Next step: Russky Island' });
+    expect(await previous.textContent()).toBe('← Previous step: Khasan');
+    expect(await next.textContent()).toBe('Next step: Russky Island →');
+    expect(await previous.locator('.sm-visually-hidden').textContent()).toBe('Previous step: ');
+    expect(await page.locator('.sm-progress').textContent()).toBe('3 of 7');
+    await page.context().close();
+  });
+
+  it('never leaves two places highlighted after fast jumps and clicks during camera moves', async () => {
+    const { page } = await open('/?tiles=none');
+    await page.evaluate(() => {
+      const next = document.querySelector<HTMLElement>('.sm-step-button--next')!;
+      for (let i = 0; i < 5; i += 1) next.click();
+      document.querySelector<HTMLElement>('.sm-step-button--previous')!.click();
+    });
+    await page.locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Khasan' }).dispatchEvent('click');
+    await page.waitForTimeout(1200);
+    expect(await heading(page)).toBe('Khasan');
+    expect(await page.locator('.sm-marker.is-active').count()).toBe(1);
+    expect(await page.locator('.sm-marker.is-active').innerText()).toBe('Khasan');
+    expect(await page.locator('.sm-article p.is-current').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-paragraph')))).toEqual([
+      'p1',
+      'p2',
+      'p3',
+      'p5',
+      'p6',
+    ]);
+    await page.context().close();
+  });
+
+  it('offers "Back to the story" after the reader pans away, and it brings the step back into view', async () => {
+    const { page } = await open('/?tiles=none#khasan');
+    const back = page.getByRole('button', { name: 'Back to the story' });
+    expect(await back.isVisible()).toBe(false);
+    const box = (await page.locator('.sm-map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 60, box.y + 60, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(() => back.isVisible()).toBe(true);
+    await back.click();
+    await page.waitForTimeout(1200);
+    const dot = (await page.locator('.sm-marker.is-active').boundingBox())!;
+    expect(Math.abs(dot.x + dot.width / 2 - (box.x + box.width / 2))).toBeLessThan(40);
+    expect(await back.isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('moves the camera without animation when the reader prefers reduced motion', async () => {
+    for (const reducedMotion of ['reduce', 'no-preference'] as const) {
+      const { page } = await open('/?tiles=none', { reducedMotion });
+      await page.locator('.sm-step-button--next').click();
+      await page.waitForTimeout(50);
+      const early = await page.locator('.sm-marker.is-active').boundingBox();
+      await page.waitForTimeout(1500);
+      const late = await page.locator('.sm-marker.is-active').boundingBox();
+      const moved = Math.hypot(late!.x - early!.x, late!.y - early!.y);
+      if (reducedMotion === 'reduce') expect(moved).toBeLessThan(1);
+      else expect(moved).toBeGreaterThan(20);
+      await page.context().close();
+    }
+  });
+});
+
+describe('the article beside the map', () => {
+  it('links place names in the text, whatever their case, and selects the place without a history entry', async () => {
+    // Wide enough for the article to have a column, and a scroll, of its own.
+    const { page } = await open('/?tiles=none', { viewport: { width: 1500, height: 850 } });
+    const article = page.getByRole('article');
+    expect(await article.getByRole('link', { name: 'VLADIVOSTOK', exact: true }).count()).toBe(1);
+    expect(await article.getByRole('link', { name: 'Vladivostok’s', exact: true }).count()).toBe(1);
+    const length = await page.evaluate(() => history.length);
+    await article.getByRole('link', { name: 'Khasan' }).first().click();
+    expect(await heading(page)).toBe('Khasan');
+    expect(await page.evaluate(() => location.hash)).toBe('#khasan');
+    expect(await page.evaluate(() => history.length)).toBe(length);
+    // The place's passages are marked in the article, the first scrolled into view.
+    const first = article.locator('p.is-current').first();
+    expect(await first.getAttribute('data-paragraph')).toBe('p1');
+    await article.getByRole('link', { name: 'Russky Island' }).first().click();
+    await page.waitForTimeout(800);
+    const marked = article.locator('p.is-current').first();
+    expect(await marked.getAttribute('data-paragraph')).toBe('p10');
+    const articleBox = (await page.locator('.sm-article-box').boundingBox())!;
+    expect(await page.locator('.sm-article-box').evaluate((box) => box.scrollTop)).toBeGreaterThan(200);
+    const paragraphBox = (await marked.boundingBox())!;
+    expect(paragraphBox.y).toBeGreaterThanOrEqual(articleBox.y - 1);
+    expect(paragraphBox.y).toBeLessThan(articleBox.y + articleBox.height);
+    await page.context().close();
+  });
+
+  it('offers every place with its passages as plain text in the list of places', async () => {
+    const { page } = await open('/?tiles=none');
+    await page.getByRole('button', { name: 'List of places' }).click();
+    const list = page.getByRole('region', { name: 'List of places' });
+    expect(await list.getByRole('heading', { level: 3 }).allTextContents()).toEqual(STEPS.slice(1));
+    expect(await list.innerText()).toContain('In February, Kim’s second summit with Trump in Hanoi');
+    expect(await page.locator('.sm-map').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Show the map' }).click();
+    expect(await page.locator('.sm-map').isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('deep links', () => {
+  it('opens a link to one step at that step', async () => {
+    const { page } = await open('/?tiles=none#russky-island');
+    expect(await heading(page)).toBe('Russky Island');
+    expect(await page.locator('.sm-marker.is-active').innerText()).toBe('Russky Island');
+    expect(await page.getByRole('region', { name: 'Russky Island', exact: true }).innerText()).toContain('The island has a university with a conference hall');
+    await page.context().close();
+  });
+
+  it('falls back to the overview, with a gentle note, for an unknown step', async () => {
+    const { page, log } = await open('/?tiles=none#atlantis');
+    expect(await heading(page)).toBe('All places');
+    expect(await page.getByText('This story has no step called “atlantis”').isVisible()).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    expect(unexpectedConsoleErrors(log)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('leaves the story with one press of Back after stepping through five steps', async () => {
+    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.origin}/fixtures/minimal-story.geojson`);
+    await page.goto(`${server.origin}/?tiles=none`);
+    await page.locator('.sm-step h2').waitFor();
+    for (let i = 0; i < 5; i += 1) await page.locator('.sm-step-button--next').click();
+    expect(await page.evaluate(() => location.hash)).toBe('#seoul');
+    await page.goBack();
+    expect(page.url()).toBe(`${server.origin}/fixtures/minimal-story.geojson`);
+    await page.context().close();
+  });
+});
+
+describe('phones', () => {
+  it('puts the map above a bottom sheet that expands and collapses, with no horizontal scrolling', async () => {
+    const { page } = await open('/?tiles=none', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const map = (await page.locator('.sm-map').boundingBox())!;
+    const sheet = (await page.locator('.sm-sidebar').boundingBox())!;
+    expect(map.y).toBeLessThan(sheet.y);
+    expect(map.height).toBeGreaterThan(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    const toggle = page.getByRole('button', { name: 'Expand the story' });
+    await toggle.click();
+    await page.waitForTimeout(400);
+    expect(await page.getByRole('button', { name: 'Show more map' }).getAttribute('aria-expanded')).toBe('true');
+    const expandedMap = (await page.locator('.sm-map').boundingBox())!;
+    expect(expandedMap.height).toBeLessThan(map.height);
+    expect(expandedMap.height).toBeGreaterThanOrEqual(200);
+    await page.getByRole('button', { name: 'Show more map' }).click();
+    await page.context().close();
+  });
+
+  it('stays usable at 320 px wide (as at 200% zoom), without horizontal scrolling', async () => {
+    const { page } = await open('/?tiles=none#khasan', { viewport: { width: 320, height: 640 } });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.locator('.sm-step-button--next').click();
+    expect(await heading(page)).toBe('Vladivostok');
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.sm-sidebar *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).length,
+    );
+    expect(overflowing).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  for (const [view, path, prepare] of [
+    ['the first view', '/?tiles=none', null],
+    ['a place opened', '/?tiles=none#khasan', null],
+    ['the list view', '/?tiles=none', (page: Page) => page.getByRole('button', { name: 'List of places' }).click()],
+    ['the phone layout', '/?tiles=none', null],
+  ] as const) {
+    it(`finds no violations on ${view}`, async () => {
+      const phone = view === 'the phone layout';
+      const { page } = await open(path, phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {});
+      await page.waitForTimeout(1000);
+      if (prepare) await prepare(page);
+      const violations = await axeViolations(page);
+      console.log(`axe on ${view}: ${violations.length} violations`, JSON.stringify(violations));
+      expect(violations).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('keeps the tiles’ attribution readable and its links distinguishable (tiles on)', async () => {
+    const { page } = await open('/');
+    await page.waitForTimeout(500);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
