@@ -46,9 +46,9 @@ const LAYERS: readonly LayerRecipe[] = [
     source: 'countries-110m',
     bounds: [0, -45, 180, 85],
     minZoom: 0,
-    minWeight: 0.3,
+    minWeight: 0.8,
     quantization: 1500,
-    minRingArea: 3,
+    minRingArea: 5,
     description: 'The eastern hemisphere north of 45°S, coarse: the overview of the default story (Moscow to Hanoi to Vladivostok) at any screen shape.',
   },
   {

@@ -5,8 +5,9 @@ import { createStoryState, type StoryState } from '../story/story-state.ts';
 import { createMapView, type MapView } from '../map/create-map-view.ts';
 import { OPENSTREETMAP_TILES, tileOptionsFromStory, type TileLayerOptions } from '../map/tile-layer-options.ts';
 import { createArticleView } from '../ui/create-article-view.ts';
-import { createListView, type ListView } from '../ui/create-list-view.ts';
+import type { ListView } from '../ui/create-list-view.ts';
 import { createStepNav } from '../ui/create-step-nav.ts';
+import { createTrainLauncher } from '../ui/create-train-launcher.ts';
 import { createStoryPanel, type StoryPanel } from '../ui/create-story-panel.ts';
 import { slugFromHash, syncHash } from '../ui/hash-sync.ts';
 import { installStepKeys } from '../ui/step-keys.ts';
@@ -111,14 +112,30 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     const navSlot = element('div', { class: 'sm-nav-slot' });
     (panelElement.querySelector('.sm-title') ?? panelElement.firstChild)?.after(navSlot);
     const nav = createStepNav(navSlot, current, {
-      onListToggle: (showList) => {
-        list ??= createListView(listElement, current, idPrefix);
+      onListToggle: async (showList) => {
+        // The list is a second way to read the story, loaded the first time it is asked for.
+        if (showList && !list) {
+          const { createListView } = await import('../ui/create-list-view.ts');
+          if (destroyed) return;
+          list = createListView(listElement, current, idPrefix);
+        }
         listElement.hidden = !showList;
         root.classList.toggle('is-list', showList);
         if (!showList) view.resize();
       },
     });
     const article = createArticleView(articleElement, current, idPrefix, { reducedMotion });
+    if (story.routes.length > 0) {
+      const trainBox = element('section', { class: 'sm-train-box', 'aria-label': 'Follow the journey' });
+      navSlot.after(trainBox);
+      let train: { destroy(): void } | null = null;
+      createTrainLauncher(trainBox, story.routes[0]?.mode === 'train' ? 'Follow the train' : 'Follow the journey', async () => {
+        const { startTrain } = await import('./start-train.ts');
+        if (destroyed) return;
+        train = startTrain({ state: current, mapView: view, container: trainBox, reducedMotion, idPrefix });
+      });
+      cleanups.push(() => train?.destroy());
+    }
     const onSheetToggle = (): void => {
       const expanded = sheetToggle.getAttribute('aria-expanded') !== 'true';
       sheetToggle.setAttribute('aria-expanded', String(expanded));

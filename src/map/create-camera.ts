@@ -1,5 +1,5 @@
 import L from 'leaflet';
-import type { Camera } from '../model/types.ts';
+import type { Camera, LngLat } from '../model/types.ts';
 import { toLatLng } from './to-lat-lng.ts';
 
 /** Room around fitted views: labels sit beside their dots, so keep space on both sides. */
@@ -9,8 +9,10 @@ const FLY_SECONDS = 0.8;
 /** Moves the map to steps' cameras, and tells moves the reader made from moves it made itself. */
 export interface MapCamera {
   show(camera: Camera, animate: boolean): void;
+  /** Keeps `lngLat` in the middle of the map at `zoom`, as a move of ours (following the train). */
+  follow(lngLat: LngLat, zoom: number, animate: boolean): void;
   /** Calls `listener` when the reader pans or zooms the map (not when a step moves it). */
-  onReaderMove(listener: () => void): void;
+  onReaderMove(listener: () => void): () => void;
   destroy(): void;
 }
 
@@ -41,8 +43,24 @@ export function createCamera(map: L.Map): MapCamera {
       // Leaflet does not always end a move it did not need to make: settle on a timer.
       settle = setTimeout(() => (ours = false), animate ? FLY_SECONDS * 1000 + 400 : 50);
     },
+    follow(lngLat, zoom, animate) {
+      const target = toLatLng(lngLat);
+      if (Math.abs(map.getZoom() - zoom) > 0.01) {
+        ours = true;
+        clearTimeout(settle);
+        map.setView(target, zoom, { animate });
+        settle = setTimeout(() => (ours = false), animate ? 600 : 50);
+      } else {
+        // A plain pan moves the map pane only: cheap enough for every frame.
+        map.panTo(target, { animate: false });
+      }
+    },
     onReaderMove(listener) {
       listeners.push(listener);
+      return () => {
+        const i = listeners.indexOf(listener);
+        if (i >= 0) listeners.splice(i, 1);
+      };
     },
     destroy() {
       clearTimeout(settle);

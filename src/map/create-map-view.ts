@@ -5,7 +5,7 @@ import type { Step } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';
 import { createBackControl } from './create-back-control.ts';
 import { createBasemap } from './create-basemap.ts';
-import { createCamera } from './create-camera.ts';
+import { createCamera, type MapCamera } from './create-camera.ts';
 import { createNotice } from './create-notice.ts';
 import { createRouteLayer } from './create-route-layer.ts';
 import { createPlaceDots } from './create-place-dots.ts';
@@ -21,8 +21,17 @@ export interface MapViewOptions {
   readonly reducedMotion: boolean;
 }
 
+/** What layers added later (the train) need from a map view. Opaque outside src/map. */
+export interface MapInternals {
+  readonly map: L.Map;
+  readonly camera: MapCamera;
+}
+
 /** The Leaflet map of a story: one marker per place, following the story state. */
 export interface MapView {
+  readonly internals: MapInternals;
+  /** Calls `listener` when the reader pans or zooms the map themselves; returns the undo. */
+  onReaderMove(listener: () => void): () => void;
   /** Re-measures the map after its box changed size (a sheet expanded, the list closed). */
   resize(): void;
   destroy(): void;
@@ -76,6 +85,8 @@ export function createMapView(container: HTMLElement, state: StoryState, options
   const unsubscribe = state.on('stepchange', ({ step }) => showStep(step, !options.reducedMotion));
 
   return {
+    internals: { map, camera },
+    onReaderMove: (listener) => camera.onReaderMove(listener),
     resize() {
       map.invalidateSize({ pan: false });
     },

@@ -150,7 +150,18 @@ export function readStory(text: string, checker: GeoJsonChecker | null): ParseRe
       const mode = feature.requiredText('mode');
       const lines = feature.lines(geometryType);
       const stops = feature.textList('stops', true);
-      if (name && mode && lines && stops) routes.push({ route: { id, name, mode, lines, stops }, index });
+      const dates = feature.stopRecord('dates', (v) => typeof v === 'string' && isIsoDate(v), 'an ISO date such as "2019-04-24"');
+      const published = feature.stopRecord('published', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a distance in km');
+      const approximate = feature.props.approximate === true;
+      if (name && mode && lines && stops && dates && published) {
+        for (const stop of [...Object.keys(dates), ...Object.keys(published)]) {
+          if (!stops.includes(stop)) feature.report('properties.stops', `"${stop}" has a date or distance but is not one of this route's stops.`);
+        }
+        routes.push({
+          route: { id, name, mode, lines, stops, dates: dates as Record<string, string>, published: published as Record<string, number>, approximate },
+          index,
+        });
+      }
       return;
     }
 
@@ -338,6 +349,24 @@ class FeatureReader {
       }
     });
     return ok ? (value as string[]) : null;
+  }
+
+  /** An optional object keyed by stop id, each value checked by `valid`; null when wrong. */
+  stopRecord(key: string, valid: (value: unknown) => boolean, what: string): Record<string, unknown> | null {
+    const value = this.props[key];
+    if (value === undefined || value === null) return {};
+    if (!isRecord(value)) {
+      this.report(`properties.${key}`, `"${key}" must be an object keyed by stop id, not ${describe(value)}.`);
+      return null;
+    }
+    let ok = true;
+    for (const [stop, entry] of Object.entries(value)) {
+      if (!valid(entry)) {
+        this.report(`properties.${key}.${stop}`, `Each entry must be ${what}, not ${describe(entry)}.`);
+        ok = false;
+      }
+    }
+    return ok ? value : null;
   }
 
   /** The place's paragraphs, in article order whatever order they are listed in. */

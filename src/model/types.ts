@@ -54,6 +54,12 @@ export interface Route {
   readonly lines: readonly (readonly LngLat[])[];
   /** Ids of the places or waypoints passed, in travel order. */
   readonly stops: readonly string[];
+  /** Calendar dates (ISO) at stops, where known: `{ "khasan": "2019-04-24" }`. */
+  readonly dates: Readonly<Record<string, string>>;
+  /** Published distances (km from the journey's start) at stops, to calibrate the readout. */
+  readonly published: Readonly<Record<string, number>>;
+  /** The line is drawn through a few points, not surveyed (a motorcade without road data). */
+  readonly approximate: boolean;
 }
 
 /** Where the map looks for a step: a centre and zoom, or a set of positions to fit. */

@@ -9,7 +9,7 @@ export interface StepNav {
 /** Options of the step navigation. */
 export interface StepNavOptions {
   /** Called when the reader switches between the map and the list of places. */
-  readonly onListToggle: (showList: boolean) => void;
+  readonly onListToggle: (showList: boolean) => void | Promise<void>;
 }
 
 export function createStepNav(container: HTMLElement, state: StoryState, options: StepNavOptions): StepNav {
@@ -29,7 +29,7 @@ export function createStepNav(container: HTMLElement, state: StoryState, options
     const showList = list.getAttribute('aria-pressed') !== 'true';
     list.setAttribute('aria-pressed', String(showList));
     list.textContent = showList ? 'Show the map' : 'List of places';
-    options.onListToggle(showList);
+    void options.onListToggle(showList);
   });
 
   const nameOf = (i: number): string => {

@@ -36,9 +36,22 @@ describe('parseStory on the default story', () => {
     ]);
   });
 
-  it('parseStory(default story) keeps Pyongyang as a waypoint, not a place', () => {
-    expect(story.waypoints.map((w) => w.id)).toEqual(['pyongyang']);
+  it('parseStory(default story) keeps Pyongyang and the stations and bridges on the way as waypoints, not places', () => {
+    expect(story.waypoints.map((w) => w.id)).toEqual(['pyongyang', 'rajin', 'tumangang', 'baranovsky', 'golden-bridge', 'russky-bridge']);
     expect(story.places.some((p) => p.id === 'pyongyang')).toBe(false);
+  });
+
+  it('parseStory(default story) has the journey: three train legs, then the motorcade to Russky Island', () => {
+    expect(story.routes.map((r) => [r.id, r.mode])).toEqual([
+      ['train-north-korea', 'train'],
+      ['train-border', 'train'],
+      ['train-trans-siberian', 'train'],
+      ['motorcade', 'motorcade'],
+    ]);
+    expect(story.routes.flatMap((r) => r.stops)).toEqual([
+      'pyongyang', 'rajin', 'tumangang', 'tumangang', 'khasan', 'baranovsky', 'baranovsky', 'vladivostok',
+      'vladivostok', 'golden-bridge', 'russky-bridge', 'russky-island',
+    ]);
   });
 
   it('parseStory(default story) gives Khasan the paragraph about Russian officials at Khasan station', () => {

@@ -12,7 +12,7 @@ function validate(...files: string[]) {
 describe('npm run validate', () => {
   it('validate(the default story) says ok and exits 0', () => {
     const { code, out } = validate('data/kim-putin-2019.geojson');
-    expect(out).toContain('data/kim-putin-2019.geojson: ok (6 places, 1 waypoint, 0 routes, 27 paragraphs)');
+    expect(out).toContain('data/kim-putin-2019.geojson: ok (6 places, 6 waypoints, 4 routes, 27 paragraphs)');
     expect(code).toBe(0);
   });
 

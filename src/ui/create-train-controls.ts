@@ -1,0 +1,78 @@
+import { formatCalendarDate } from '../model/format-date.ts';
+import { displayKm, nearestStop, positionAt, type Journey } from '../model/journey.ts';
+import type { Story } from '../model/types.ts';
+import type { TrainPlayer } from '../story/train-player.ts';
+import { element } from './element.ts';
+
+/** Play, pause, restart, a progress slider and a readout of where the train is. */
+export interface TrainControls {
+  destroy(): void;
+}
+
+const SLIDER_STEPS = 1000;
+
+export function createTrainControls(container: HTMLElement, player: TrainPlayer, journey: Journey, story: Story, idPrefix: string): TrainControls {
+  const origin = journey.stops[0]?.name ?? 'the start';
+  const toggle = element('button', { type: 'button', class: 'sm-train-button' });
+  const restart = element('button', { type: 'button', class: 'sm-train-button' }, 'Restart');
+  const sliderId = `${idPrefix}-train-progress`;
+  const slider = element('input', {
+    id: sliderId,
+    type: 'range',
+    class: 'sm-train-slider',
+    min: '0',
+    max: String(SLIDER_STEPS),
+    step: '1',
+    value: '0',
+  });
+  const leg = element('p', { class: 'sm-train-leg' });
+  const where = element('p', { class: 'sm-train-where' });
+  container.replaceChildren(
+    element('div', { class: 'sm-train-buttons' }, toggle, restart),
+    element('label', { class: 'sm-train-label', for: sliderId }, 'Journey progress'),
+    slider,
+    leg,
+    where,
+  );
+
+  /** Where the train is, in words: the stop it is at or heading for, and the distance covered. */
+  const describe = (t: number): { text: string; legName: string; date: string | null } => {
+    const here = positionAt(journey, t);
+    const km = Math.round(displayKm(journey, here.km));
+    const near = nearestStop(journey, t);
+    const atStop = near && Math.abs(near.km - here.km) < 2 ? near : null;
+    const ahead = journey.stops.find((s) => s.km > here.km + 1);
+    const place = atStop ? atStop.name : ahead ? `On the way to ${ahead.name}` : (near?.name ?? '');
+    const distance = km <= 0 ? `at ${origin}` : `${km.toLocaleString(story.meta.language)} km from ${origin}`;
+    const current = journey.legs[here.legIndex];
+    return { text: atStop && km <= 0 ? place : `${place}, ${distance}`, legName: current?.route.name ?? '', date: atStop?.date ?? null };
+  };
+
+  const render = (t: number): void => {
+    const { text, legName, date } = describe(t);
+    slider.value = String(Math.round(t * SLIDER_STEPS));
+    slider.setAttribute('aria-valuetext', text);
+    leg.textContent = legName;
+    where.textContent = date ? `${text} · ${formatCalendarDate(date, story.meta.language)}` : text;
+  };
+  const renderButton = (): void => {
+    toggle.textContent = player.playing ? 'Pause' : player.t > 0 && player.t < 1 ? 'Resume' : 'Follow the train';
+    toggle.setAttribute('aria-pressed', String(player.playing));
+  };
+
+  toggle.addEventListener('click', () => (player.playing ? player.pause() : player.play()));
+  restart.addEventListener('click', () => player.restart());
+  slider.addEventListener('input', () => player.seek(Number(slider.value) / SLIDER_STEPS));
+  const offMove = player.on('trainmove', ({ t }) => render(t));
+  const offState = player.on('playstate', renderButton);
+  render(player.t);
+  renderButton();
+
+  return {
+    destroy() {
+      offMove();
+      offState();
+      container.replaceChildren();
+    },
+  };
+}

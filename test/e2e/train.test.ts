@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPage, unexpectedConsoleErrors, type TestBrowser } from './support/browser.ts';
+import { serveBuiltApp } from './support/app.ts';
+import type { StaticServer } from './support/static-server.ts';
+
+let browser: TestBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveBuiltApp()]);
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+async function open(options: Parameters<typeof openPage>[1] = {}) {
+  const opened = await openPage(browser, { viewport: { width: 1280, height: 800 }, ...options });
+  await opened.page.goto(`${server.origin}/?tiles=none`);
+  await opened.page.locator('.sm-step h2').waitFor();
+  return opened;
+}
+
+const trainPoint = async (page: Page) => {
+  const box = (await page.locator('.sm-train').boundingBox())!;
+  // In map coordinates, so that the camera following the train does not hide its movement.
+  return page.evaluate(
+    ([x, y]) => {
+      const pane = document.querySelector('.leaflet-map-pane')!.getBoundingClientRect();
+      return [x! - pane.left, y! - pane.top];
+    },
+    [box.x + box.width / 2, box.y + box.height / 2],
+  );
+};
+
+describe('following the train', () => {
+  it('draws the route as a railway and the motorcade differently, with the stops marked', async () => {
+    const { page } = await open();
+    expect(await page.locator('path.sm-route--train').count()).toBeGreaterThan(0);
+    expect(await page.locator('path.sm-route--motorcade').count()).toBeGreaterThan(0);
+    const trainStyle = await page.locator('path.sm-route--train').first().getAttribute('stroke');
+    const motorcadeStyle = await page.locator('path.sm-route--motorcade').first().getAttribute('stroke-dasharray');
+    expect(trainStyle).not.toBeNull();
+    expect(motorcadeStyle).toBe('2 6');
+    for (const stop of ['Pyongyang', 'Rajin', 'Tumangang', 'Baranovsky']) {
+      expect(await page.locator('.sm-marker--waypoint').filter({ hasText: stop }).count(), stop).toBe(1);
+    }
+    await page.context().close();
+  });
+
+  it('plays: the train moves along the line, pauses at Khasan and opens its passages', async () => {
+    const { page, log } = await open();
+    await page.getByRole('button', { name: 'Follow the train' }).click();
+    await page.locator('.sm-train').waitFor();
+    const start = await trainPoint(page);
+    await page.waitForTimeout(1500);
+    const later = await trainPoint(page);
+    expect(Math.hypot(later[0]! - start[0]!, later[1]! - start[1]!)).toBeGreaterThan(10);
+    // The travelled part is drawn over the route, in its own style.
+    expect(await page.locator('path.sm-route-travelled').getAttribute('d')).toMatch(/^M[\d.-]+ [\d.-]+L/);
+    // 40 s for the whole journey: Khasan, at 72% of the drawn line, comes after about 29 s.
+    await expect.poll(() => page.locator('.sm-step h2').textContent(), { timeout: 40_000, interval: 500 }).toBe('Khasan');
+    expect(await page.getByRole('region', { name: 'Khasan', exact: true }).innerText()).toContain('Kim first met with Russian officials');
+    expect(await page.getByRole('button', { name: 'Resume' }).isVisible()).toBe(true);
+    expect(await page.getByRole('slider', { name: 'Journey progress' }).getAttribute('aria-valuetext')).toBe('Khasan, 859 km from Pyongyang');
+    expect(await page.locator('.sm-train-where').textContent()).toBe('Khasan, 859 km from Pyongyang · April 24, 2019');
+    expect(unexpectedConsoleErrors(log)).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('moves the train with the slider, by keyboard, and describes where it is', async () => {
+    const { page } = await open();
+    await page.getByRole('button', { name: 'Follow the train' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const slider = page.getByRole('slider', { name: 'Journey progress' });
+    await slider.focus();
+    await page.keyboard.press('End');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('Russky Island, 1,198 km from Pyongyang');
+    const end = await trainPoint(page);
+    for (let i = 0; i < 40; i += 1) await page.keyboard.press('ArrowLeft');
+    const back = await trainPoint(page);
+    expect(Math.hypot(end[0]! - back[0]!, end[1]! - back[1]!)).toBeGreaterThan(5);
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/km from Pyongyang$/);
+    // Arrow keys on the slider move the train, not the story's steps.
+    expect(await page.locator('.sm-step h2').textContent()).toBe('All places');
+    await page.context().close();
+  });
+
+  it('pauses when the reader takes over (a marker) and resumes from where it was', async () => {
+    const { page } = await open();
+    await page.getByRole('button', { name: 'Follow the train' }).click();
+    await page.waitForTimeout(1000);
+    await page.locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Seoul' }).dispatchEvent('click');
+    expect(await page.getByRole('button', { name: 'Resume' }).isVisible()).toBe(true);
+    const paused = await page.getByRole('slider', { name: 'Journey progress' }).inputValue();
+    await page.waitForTimeout(600);
+    expect(await page.getByRole('slider', { name: 'Journey progress' }).inputValue()).toBe(paused);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.waitForTimeout(600);
+    expect(Number(await page.getByRole('slider', { name: 'Journey progress' }).inputValue())).toBeGreaterThan(Number(paused));
+    await page.context().close();
+  });
+
+  it('with reduced motion, jumps from stop to stop instead of gliding', async () => {
+    const { page } = await open({ reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Follow the train' }).click();
+    // Straight to the first story place, Khasan, with no frames in between.
+    await expect.poll(() => page.locator('.sm-step h2').textContent(), { timeout: 3000 }).toBe('Khasan');
+    expect(await page.getByRole('slider', { name: 'Journey progress' }).getAttribute('aria-valuetext')).toBe('Khasan, 859 km from Pyongyang');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    // Baranovsky (a waypoint) first, then Vladivostok a moment later.
+    expect(await page.getByRole('slider', { name: 'Journey progress' }).getAttribute('aria-valuetext')).toMatch(/^Baranovsky, /);
+    await expect.poll(() => page.locator('.sm-step h2').textContent(), { timeout: 3000 }).toBe('Vladivostok');
+    await page.context().close();
+  });
+});
