@@ -193,7 +193,48 @@ async function measureInteraction(browser: TestBrowser, app: StaticServer, basel
   };
   const ours = await run(`${app.origin}/?tiles=none`, 'ours', storyMapReady);
   const base = await run(`${baseline.origin}/`, 'baseline', (page) => page.waitForFunction(() => document.body.dataset.ready === 'true'));
-  return { clickToPassagesPainted: { ours, baseline: base, ratio: ours.median / base.median }, trainAnimation: null };
+  return { clickToPassagesPainted: { ours, baseline: base, ratio: ours.median / base.median }, trainAnimation: await measureTrain(browser, app) };
+}
+
+/** Plays the whole journey (Resume at each story place) and times every animation-frame callback. */
+async function measureTrain(browser: TestBrowser, app: StaticServer) {
+  const { page, context } = await openPage(browser, { viewport: VIEWPORT });
+  await context.addInitScript(`
+    window.__frameCosts = []; window.__frameGaps = []; let last = null;
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => raf((time) => {
+      const start = performance.now();
+      callback(time);
+      if (window.__timing) {
+        window.__frameCosts.push(performance.now() - start);
+        if (last !== null && time !== last) window.__frameGaps.push(time - last);
+        last = time;
+      }
+    });
+  `);
+  await page.goto(`${app.origin}/?tiles=none`);
+  await storyMapReady(page);
+  await page.evaluate(() => ((window as unknown as { __timing: boolean }).__timing = true));
+  await page.getByRole('button', { name: 'Follow the train' }).click();
+  const slider = page.getByRole('slider', { name: 'Journey progress' });
+  await slider.waitFor();
+  for (let stops = 0; stops < 10 && (await slider.inputValue()) !== '1000'; stops += 1) {
+    await page.getByRole('button', { name: 'Resume' }).waitFor({ timeout: 60_000 }).catch(() => undefined);
+    if ((await slider.inputValue()) === '1000') break;
+    await page.getByRole('button', { name: 'Resume' }).click();
+  }
+  const { costs, gaps } = await page.evaluate(() => {
+    const w = window as unknown as { __frameCosts: number[]; __frameGaps: number[]; __timing: boolean };
+    w.__timing = false;
+    return { costs: w.__frameCosts, gaps: w.__frameGaps };
+  });
+  await context.close();
+  const budget = 1000 / 60;
+  return {
+    frames: costs.length,
+    callbackMs: summarize(costs),
+    droppedFrames: gaps.reduce((sum, gap) => sum + Math.max(0, Math.round(gap / budget) - 1), 0),
+  };
 }
 
 // ---------------------------------------------------------------- scale
@@ -319,6 +360,17 @@ function printReport(results: {
   const click = results.interaction.clickToPassagesPainted;
   console.log('\nInteraction: marker click to passages painted (baseline: popup painted)');
   console.table({ click: { ours: ms(click.ours), baseline: ms(click.baseline), ratio: click.ratio.toFixed(2) } });
+  const train = results.interaction.trainAnimation;
+  console.log('\nTrain animation: a full play, time inside each animation-frame callback');
+  console.table({
+    train: {
+      frames: train.frames,
+      'median (ms)': train.callbackMs.median.toFixed(2),
+      'p95 (ms)': train.callbackMs.p95.toFixed(2),
+      'worst (ms)': train.callbackMs.max.toFixed(2),
+      'dropped frames': train.droppedFrames,
+    },
+  });
   console.log('\nScale (open and pan with 4x CPU throttling)');
   console.table(
     Object.fromEntries(

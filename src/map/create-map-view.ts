@@ -11,7 +11,7 @@ import { createRouteLayer } from './create-route-layer.ts';
 import { createPlaceDots } from './create-place-dots.ts';
 import { createPlaceMarkers } from './create-place-markers.ts';
 import { createTileLayer } from './create-tile-layer.ts';
-import type { TileLayerOptions } from './tile-layer-options.ts';
+import { escapeHtml, type TileLayerOptions } from './tile-layer-options.ts';
 
 /** Options of the map view. */
 export interface MapViewOptions {
@@ -59,6 +59,8 @@ export function createMapView(container: HTMLElement, state: StoryState, options
       })
     : null;
   createRouteLayer(story.routes).addTo(map);
+  // A story's credits are text from its file: escaped, never HTML.
+  if (story.meta.mapCredits) map.attributionControl.addAttribution(escapeHtml(story.meta.mapCredits));
 
   const places = story.steps.flatMap((step) => (step.place ? [step.place] : []));
   // Thousands of DOM markers make zooming crawl: large stories draw dots on a canvas instead,

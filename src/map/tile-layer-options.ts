@@ -45,6 +45,7 @@ export function tileOptionsFromStory(source: TileSource): TileLayerOptions {
   };
 }
 
-function escapeHtml(text: string): string {
+/** Text as HTML that shows it literally (Leaflet's attribution takes HTML). */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -471,6 +471,7 @@ function readMeta(story: Json, problems: ProblemList): StoryMeta | null {
   const language = text('language', true);
   const byline = text('byline', false);
   const credit = text('credit', false);
+  const mapCredits = text('mapCredits', false);
   if (published !== null && !isIsoDate(published)) {
     problems.file('story.published', `"${published}" is not an ISO 8601 date such as "2019-04-24".`);
     return null;
@@ -480,7 +481,7 @@ function readMeta(story: Json, problems: ProblemList): StoryMeta | null {
     return null;
   }
   if (title === null || publisher === null || published === null || dateline === null || language === null) return null;
-  return { title, publisher, published, dateline, language, byline, credit };
+  return { title, publisher, published, dateline, language, byline, credit, mapCredits };
 }
 
 function isIsoDate(value: string): boolean {

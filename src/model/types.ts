@@ -23,6 +23,8 @@ export interface StoryMeta {
   readonly byline: string | null;
   /** A line of further credit, such as contributing writers. Defaults to none. */
   readonly credit: string | null;
+  /** Credits for the story's map data (routes, drawn points), shown in the map's attribution. Defaults to none. */
+  readonly mapCredits: string | null;
 }
 
 /** A place of the story: a Point feature whose marker opens its passages. */

@@ -46,6 +46,10 @@ describe('following the train', () => {
     for (const stop of ['Pyongyang', 'Rajin', 'Tumangang', 'Baranovsky']) {
       expect(await page.locator('.sm-marker--waypoint').filter({ hasText: stop }).count(), stop).toBe(1);
     }
+    // The route's sources are credited on the map, tiles or no tiles.
+    const attribution = await page.locator('.leaflet-control-attribution').innerText();
+    expect(attribution).toContain('Railways: Natural Earth');
+    expect(attribution).toContain('© OpenStreetMap contributors');
     await page.context().close();
   });
 
