@@ -47,8 +47,8 @@ const LAYERS: readonly LayerRecipe[] = [
     bounds: [0, -45, 180, 85],
     minZoom: 0,
     minWeight: 0.8,
-    quantization: 1500,
-    minRingArea: 5,
+    quantization: 1200,
+    minRingArea: 6,
     description: 'The eastern hemisphere north of 45°S, coarse: the overview of the default story (Moscow to Hanoi to Vladivostok) at any screen shape.',
   },
   {

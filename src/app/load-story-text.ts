@@ -1,3 +1,4 @@
+import { formatMegabytes } from '../model/format-size.ts';
 import { MAX_STORY_BYTES } from '../model/types.ts';
 
 /** A story file that could not be fetched, with a message for the reader. */
@@ -92,8 +93,4 @@ async function readText(
     onProgress?.(bytes);
   }
   return text + decoder.decode();
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
 }

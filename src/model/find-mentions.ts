@@ -7,21 +7,34 @@ export interface Mention {
   readonly placeId: string;
 }
 
-interface Term {
-  readonly lower: string;
-  readonly placeId: string;
+/** The names and aliases to look for, as a character trie (lowercase), so that matching stays fast with many places. */
+export interface MentionIndex {
+  readonly root: TrieNode;
 }
 
-/** Terms to look for, longest first, so that "Russky Island" wins over "Russky". */
-export function mentionTerms(places: readonly Place[]): Term[] {
-  const terms: Term[] = [];
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  placeId: string | null;
+}
+
+/** Indexes every place's name and aliases. The first place to claim a name keeps it. */
+export function mentionTerms(places: readonly Place[]): MentionIndex {
+  const root: TrieNode = { next: new Map(), placeId: null };
   for (const place of places) {
     for (const name of [place.name, ...place.aliases]) {
-      const lower = name.trim().toLowerCase();
-      if (lower !== '' && !terms.some((t) => t.lower === lower)) terms.push({ lower, placeId: place.id });
+      const term = name.trim();
+      if (term === '') continue;
+      let node = root;
+      for (const ch of term) {
+        const key = ch.toLowerCase();
+        let child = node.next.get(key);
+        if (!child) node.next.set(key, (child = { next: new Map(), placeId: null }));
+        node = child;
+      }
+      node.placeId ??= place.id;
     }
   }
-  return terms.sort((a, b) => b.lower.length - a.lower.length);
+  return { root };
 }
 
 /**
@@ -30,7 +43,7 @@ export function mentionTerms(places: readonly Place[]): Term[] {
  * longest name winning where names overlap. Names are compared as literal text, never turned
  * into regular expressions, so any characters an author writes are safe.
  */
-export function findMentions(text: string, terms: readonly Term[]): Mention[] {
+export function findMentions(text: string, index: MentionIndex): Mention[] {
   const mentions: Mention[] = [];
   let i = 0;
   while (i < text.length) {
@@ -38,20 +51,23 @@ export function findMentions(text: string, terms: readonly Term[]): Mention[] {
       i += 1;
       continue;
     }
-    const term = terms.find((t) => {
-      const candidate = text.slice(i, i + t.lower.length);
-      return candidate.length === t.lower.length && candidate.toLowerCase() === t.lower && !isWordChar(text, i + t.lower.length);
-    });
-    if (!term) {
+    // Walk the trie as far as the text allows, remembering the longest whole-word match.
+    let node: TrieNode | undefined = index.root;
+    let best: { end: number; placeId: string } | null = null;
+    for (let j = i; j < text.length && node; j += 1) {
+      node = node.next.get(text[j]!.toLowerCase());
+      if (node?.placeId && !isWordChar(text, j + 1)) best = { end: j + 1, placeId: node.placeId };
+    }
+    if (!best) {
       i += 1;
       continue;
     }
-    let end = i + term.lower.length;
+    let { end } = best;
     // Possessive: straight or curly apostrophe, then s, then the end of the word.
     if ((text[end] === "'" || text[end] === '’') && (text[end + 1] === 's' || text[end + 1] === 'S') && !isWordChar(text, end + 2)) {
       end += 2;
     }
-    mentions.push({ start: i, end, placeId: term.placeId });
+    mentions.push({ start: i, end, placeId: best.placeId });
     i = end;
   }
   return mentions;

@@ -1,4 +1,5 @@
 import { formatJsonPath, jsonPathAtOffset, type JsonPath } from './json-path-at-offset.ts';
+import { formatMegabytes } from './format-size.ts';
 import { nestingDepthExceeds } from './nesting-depth.ts';
 import {
   DEFAULT_PLACE_ZOOM,
@@ -666,10 +667,6 @@ function readTiles(value: unknown, problems: ProblemList): TileSource | 'none' |
     maxZoom: typeof maxZoom === 'number' ? maxZoom : null,
     subdomains: typeof subdomains === 'string' ? subdomains : null,
   };
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
 }
 
 function invalidJsonMessage(source: string, error: unknown, checker: GeoJsonChecker | null): string {

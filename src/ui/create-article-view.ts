@@ -1,5 +1,5 @@
-import { findMentions, mentionTerms } from '../model/find-mentions.ts';
-import type { Paragraph, Story } from '../model/types.ts';
+import { findMentions, mentionTerms, type MentionIndex } from '../model/find-mentions.ts';
+import type { Paragraph } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';
 import { element } from './element.ts';
 
@@ -7,6 +7,9 @@ import { element } from './element.ts';
 export interface ArticleView {
   destroy(): void;
 }
+
+/** Paragraphs rendered at a time. */
+const ARTICLE_CHUNK = 200;
 
 /** Options of the article view. */
 export interface ArticleViewOptions {
@@ -18,19 +21,36 @@ export function createArticleView(container: HTMLElement, state: StoryState, idP
   const { story } = state;
   const headingId = `${idPrefix}-article-heading`;
   const terms = mentionTerms(story.places);
+  const names = new Map(story.places.map((place) => [place.id, place.name]));
   const paragraphs = new Map<string, HTMLElement>();
-  const body = story.paragraphs.map((paragraph) => {
-    const p = renderParagraph(paragraph, terms, story);
-    paragraphs.set(paragraph.id, p);
-    return p;
-  });
+  const more = element('button', { type: 'button', class: 'sm-article__more' });
   const article = element(
     'article',
     { class: 'sm-article', 'aria-labelledby': headingId, lang: story.meta.language },
     element('h2', { id: headingId, class: 'sm-article__heading' }, 'The article'),
-    ...body,
-    story.meta.credit ? element('p', { class: 'sm-credit' }, story.meta.credit) : null,
   );
+  const credit = story.meta.credit ? element('p', { class: 'sm-credit' }, story.meta.credit) : null;
+  // A news article has tens of paragraphs; a generated or archive story may have thousands,
+  // which are rendered in chunks as the reader (or a selected place) reaches them.
+  let rendered = 0;
+  const renderUpTo = (count: number): void => {
+    const target = Math.min(story.paragraphs.length, count);
+    const batch: HTMLElement[] = [];
+    for (; rendered < target; rendered += 1) {
+      const paragraph = story.paragraphs[rendered]!;
+      const p = renderParagraph(paragraph, terms, names);
+      paragraphs.set(paragraph.id, p);
+      batch.push(p);
+    }
+    more.before(...batch);
+    const left = story.paragraphs.length - rendered;
+    more.hidden = left === 0;
+    more.textContent = `Show ${Math.min(left, ARTICLE_CHUNK).toLocaleString(story.meta.language)} more paragraphs (${left.toLocaleString(story.meta.language)} left)`;
+  };
+  article.append(more);
+  if (credit) article.append(credit);
+  renderUpTo(ARTICLE_CHUNK);
+  more.addEventListener('click', () => renderUpTo(rendered + ARTICLE_CHUNK));
   container.append(article);
 
   // A mention selects its place; the link's own navigation would add a history entry
@@ -43,17 +63,18 @@ export function createArticleView(container: HTMLElement, state: StoryState, idP
   };
   article.addEventListener('click', onClick);
 
+  // Only the paragraphs that change are touched: a story may have thousands.
+  let marked: HTMLElement[] = [];
   const highlight = (): void => {
-    const current = new Set(state.step.place?.passages.map((p) => p.id) ?? []);
-    let first: HTMLElement | null = null;
-    for (const [id, p] of paragraphs) {
-      const on = current.has(id);
-      p.classList.toggle('is-current', on);
-      if (on && !first) first = p;
-    }
+    for (const p of marked) p.classList.remove('is-current');
+    // Paragraphs not rendered yet (far down a very long story) are left for "Show more":
+    // the place's own panel already shows its passages.
+    marked = (state.step.place?.passages ?? []).flatMap((passage) => paragraphs.get(passage.id) ?? []);
+    for (const p of marked) p.classList.add('is-current');
+    const first = marked[0];
     // Scroll the article's own box only (never the page, which may be someone else's article).
     const scroller = container;
-    if (first && scroller.scrollHeight > scroller.clientHeight + 1 && getComputedStyle(scroller).overflowY !== 'visible') {
+    if (first && getComputedStyle(scroller).overflowY !== 'visible' && scroller.scrollHeight > scroller.clientHeight + 1) {
       const top = first.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - 12;
       scroller.scrollTo({ top, behavior: options.reducedMotion ? 'auto' : 'smooth' });
     }
@@ -70,17 +91,17 @@ export function createArticleView(container: HTMLElement, state: StoryState, idP
   };
 }
 
-function renderParagraph(paragraph: Paragraph, terms: ReturnType<typeof mentionTerms>, story: Story): HTMLElement {
+function renderParagraph(paragraph: Paragraph, terms: MentionIndex, names: ReadonlyMap<string, string>): HTMLElement {
   const p = element('p', { 'data-paragraph': paragraph.id, dir: 'auto' });
   const { text } = paragraph;
   let at = 0;
   for (const mention of findMentions(text, terms)) {
     if (mention.start > at) p.append(text.slice(at, mention.start));
-    const place = story.places.find((candidate) => candidate.id === mention.placeId);
+    const name = names.get(mention.placeId);
     p.append(
       element(
         'a',
-        { class: 'sm-mention', href: `#${mention.placeId}`, 'data-place': mention.placeId, title: place ? `Show ${place.name} on the map` : null },
+        { class: 'sm-mention', href: `#${mention.placeId}`, 'data-place': mention.placeId, title: name ? `Show ${name} on the map` : null },
         text.slice(mention.start, mention.end),
       ),
     );

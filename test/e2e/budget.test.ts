@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordFirstView, storyMapReady, sumByKind, type AssetKind } from '../../bench/lib/first-view.ts';
-import { launchBrowser, openPage, type TestBrowser } from './support/browser.ts';
-import { serveBuiltApp } from './support/app.ts';
-import type { StaticServer } from './support/static-server.ts';
+import { openPage } from './support/browser.ts';
+import { useBuiltApp } from './support/harness.ts';
 
 interface Budgets {
   viewport: { width: number; height: number };
@@ -14,23 +13,14 @@ interface Budgets {
 }
 const budgets = JSON.parse(readFileSync(new URL('../../bench/budgets.json', import.meta.url), 'utf8')) as Budgets;
 
-let browser: TestBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveBuiltApp()]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const app = useBuiltApp();
 
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
 
 describe('the first view stays within its weight budget (bench/budgets.json)', () => {
   it('loads the default story within every per-kind budget, 25 KB of our code and 80 KB in all', async () => {
-    const { page } = await openPage(browser, { viewport: budgets.viewport });
-    const assets = await recordFirstView(page, `${server.origin}/`, storyMapReady);
+    const { page } = await openPage(app.browser, { viewport: budgets.viewport });
+    const assets = await recordFirstView(page, `${app.server.origin}/`, storyMapReady);
     const sums = sumByKind(assets);
     const over: string[] = [];
     for (const [kind, budget] of Object.entries(budgets.kinds) as Array<[AssetKind, number]>) {

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
-import { launchBrowser, openPage, unexpectedConsoleErrors, type TestBrowser } from './support/browser.ts';
-import { serveBuiltApp } from './support/app.ts';
-import type { StaticServer } from './support/static-server.ts';
+import { openPage, unexpectedConsoleErrors } from './support/browser.ts';
+import { useBuiltApp } from './support/harness.ts';
 
 const STEPS = ['All places', 'Khasan', 'Vladivostok', 'Russky Island', 'Moscow', 'Seoul', 'Hanoi'];
 
-let browser: TestBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveBuiltApp()]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const app = useBuiltApp();
 
 async function open(path = '/', options: Parameters<typeof openPage>[1] = {}) {
-  const opened = await openPage(browser, { viewport: { width: 1280, height: 800 }, ...options });
-  await opened.page.goto(`${server.origin}${path}`);
+  const opened = await openPage(app.browser, { viewport: { width: 1280, height: 800 }, ...options });
+  await opened.page.goto(`${app.server.origin}${path}`);
   await opened.page.locator('.sm-step h2').waitFor();
   return opened;
 }
@@ -206,14 +196,14 @@ describe('deep links', () => {
   });
 
   it('leaves the story with one press of Back after stepping through five steps', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.origin}/fixtures/minimal-story.geojson`);
-    await page.goto(`${server.origin}/?tiles=none`);
+    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${app.server.origin}/fixtures/minimal-story.geojson`);
+    await page.goto(`${app.server.origin}/?tiles=none`);
     await page.locator('.sm-step h2').waitFor();
     for (let i = 0; i < 5; i += 1) await page.locator('.sm-step-button--next').click();
     expect(await page.evaluate(() => location.hash)).toBe('#seoul');
     await page.goBack();
-    expect(page.url()).toBe(`${server.origin}/fixtures/minimal-story.geojson`);
+    expect(page.url()).toBe(`${app.server.origin}/fixtures/minimal-story.geojson`);
     await page.context().close();
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, unexpectedConsoleErrors, type TestBrowser } from './support/browser.ts';
@@ -7,6 +8,61 @@ import type { StaticServer } from './support/static-server.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const minimal = (): Record<string, any> => JSON.parse(fixture('minimal-story.geojson'));
+
+/** Hostile files made from the minimal story, each served at /stories/hostile-<name>.geojson. */
+const HOSTILE: Record<string, { text: () => string; expect: RegExp | { shows: string } }> = {
+  'numbers-as-strings': {
+    text: () => JSON.stringify(minimal()).replace('[10.4,59.2]', '["10.4","59.2"]'),
+    expect: /feature 1 \("south-harbour"\): geometry\.coordinates\[0\]: Each element in a position must be a number/,
+  },
+  infinity: { text: () => JSON.stringify(minimal()).replace('[10.4,59.2]', '[1e999,59.2]'), expect: /Coordinates must be finite numbers/ },
+  nan: { text: () => JSON.stringify(minimal()).replace('[10.4,59.2]', '[NaN,59.2]'), expect: /not valid JSON/ },
+  'one-vertex-route': {
+    text: () => {
+      const story = minimal();
+      story.features.push({ type: 'Feature', id: 'r', geometry: { type: 'LineString', coordinates: [[10.4, 59.2]] }, properties: { kind: 'route', mode: 'ferry', name: 'R', stops: [] } });
+      return JSON.stringify(story);
+    },
+    expect: /two or more positions/,
+  },
+  bom: { text: () => `\ufeff${JSON.stringify(minimal())}`, expect: { shows: 'Two harbours' } },
+  'entities-rtl-zero-width': {
+    text: () => {
+      const story = minimal();
+      story.story.title = 'A &amp; B \u202Eevil\u202C\u200B title';
+      return JSON.stringify(story);
+    },
+    expect: { shows: 'A &amp; B \u202Eevil\u202C\u200B title' },
+  },
+  'javascript-link': {
+    text: () => {
+      const story = minimal();
+      story.story.tiles = { url: 'https://t.example/{z}/{x}/{y}.png', attribution: 'x', attributionUrl: 'javascript:window.__pwned=1' };
+      return JSON.stringify(story);
+    },
+    expect: /story\.tiles\.attributionUrl: The attribution link must be an http\(s\) URL/,
+  },
+  'cyclic-looking': {
+    text: () => {
+      const story = minimal();
+      story.features[0].properties.parent = { $ref: '#/features/0' };
+      return JSON.stringify(story);
+    },
+    expect: { shows: 'Two harbours' },
+  },
+};
+
+function hostileRoutes() {
+  return Object.fromEntries(
+    Object.entries(HOSTILE).map(([name, { text }]) => [
+      `/stories/hostile-${name}.geojson`,
+      (_req: unknown, res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/geo+json' });
+        res.end(text());
+      },
+    ]),
+  );
+}
 
 /** Land as the basemap paints it (src/map/create-basemap.ts); the sea is the map's background, showing through. */
 const LAND = [0xf3, 0xef, 0xe6];
@@ -58,6 +114,7 @@ beforeAll(async () => {
       '/stories/never.geojson': () => {
         // Never answers: the app must give up with a message.
       },
+      ...hostileRoutes(),
       '/stories/antimeridian.geojson': (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/geo+json' });
         res.end(JSON.stringify(antimeridian));
@@ -227,6 +284,22 @@ describe('hostile and broken story files, through ?story=', () => {
       await page.context().close();
     }
   });
+
+  for (const [name, { expect: outcome }] of Object.entries(HOSTILE)) {
+    it(`handles a hostile file (${name}) with a clear message or the literal text, running nothing`, async () => {
+      const { page, log } = await openPage(browser);
+      await page.goto(`${server.origin}/?story=stories/hostile-${name}.geojson&tiles=none`);
+      if (outcome instanceof RegExp) {
+        await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+        expect(await page.getByRole('alert').innerText()).toMatch(outcome);
+      } else {
+        await expect.poll(() => page.locator('h1').textContent()).toBe(outcome.shows);
+      }
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(log.pageErrors).toEqual([]);
+      await page.context().close();
+    });
+  }
 
   it('draws a route across the antimeridian the short way, not across the whole world', async () => {
     const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });

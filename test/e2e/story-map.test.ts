@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, unexpectedConsoleErrors, type PageLog, type TestBrowser } from './support/browser.ts';
-import { serveBuiltApp } from './support/app.ts';
-import type { StaticServer } from './support/static-server.ts';
+import { openPage, unexpectedConsoleErrors, type PageLog } from './support/browser.ts';
+import { useBuiltApp } from './support/harness.ts';
 
 const PLACES = ['Khasan', 'Vladivostok', 'Russky Island', 'Moscow', 'Seoul', 'Hanoi'];
 
-let browser: TestBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveBuiltApp()]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const app = useBuiltApp();
 
 async function openApp(query = '', timezoneId = 'America/Los_Angeles'): Promise<{ page: Page; log: PageLog }> {
-  const { page, log } = await openPage(browser, { timezoneId, viewport: { width: 1280, height: 800 } });
-  await page.goto(`${server.origin}/${query}`);
+  const { page, log } = await openPage(app.browser, { timezoneId, viewport: { width: 1280, height: 800 } });
+  await page.goto(`${app.server.origin}/${query}`);
   return { page, log };
 }
 
