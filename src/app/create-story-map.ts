@@ -1,4 +1,5 @@
 import defaultStoryUrl from '../../data/kim-putin-2019.geojson?url';
+import { formatMegabytes } from '../model/format-size.ts';
 import { formatProblem, readStory, type GeoJsonChecker } from '../model/read-story.ts';
 import { FULL_VALIDATION_MAX_BYTES, type Story } from '../model/types.ts';
 import { createStoryState, type StoryState } from '../story/story-state.ts';
@@ -170,7 +171,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         timeoutMs: options.timeoutMs ?? 15_000,
         signal: abort.signal,
         onProgress: (bytes) => {
-          status.textContent = `Loading the story… ${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+          status.textContent = `Loading the story… ${formatMegabytes(bytes)}`;
         },
       });
       if (destroyed) return null;

@@ -90,22 +90,37 @@ function renderPlace(place: Place, headingId: string, state: StoryState): Node[]
   return nodes;
 }
 
+/** Places listed at a time: a story of thousands lists them in chunks, which keeps the map smooth. */
+const PLACE_LIST_CHUNK = 200;
+
 function renderOverview(story: Story, headingId: string, state: StoryState): Node[] {
-  const items = story.steps.flatMap((step) => {
-    const { place } = step;
-    if (!place) return [];
-    const button = element(
-      'button',
-      { type: 'button', class: 'sm-place-link' },
-      element('span', { class: 'sm-place-link__name' }, place.name),
-      place.summary ? element('span', { class: 'sm-place-link__summary' }, place.summary) : null,
-    );
-    button.addEventListener('click', () => state.selectPlace(place.id));
-    return [element('li', {}, button)];
-  });
+  const places = story.steps.flatMap((step) => (step.place ? [step.place] : []));
+  const list = element('ol', { class: 'sm-place-list' });
+  const more = element('button', { type: 'button', class: 'sm-article__more' });
+  let shown = 0;
+  const showMore = (): void => {
+    const items = places.slice(shown, shown + PLACE_LIST_CHUNK).map((place) => {
+      const button = element(
+        'button',
+        { type: 'button', class: 'sm-place-link' },
+        element('span', { class: 'sm-place-link__name' }, place.name),
+        place.summary ? element('span', { class: 'sm-place-link__summary' }, place.summary) : null,
+      );
+      button.addEventListener('click', () => state.selectPlace(place.id));
+      return element('li', {}, button);
+    });
+    list.append(...items);
+    shown += items.length;
+    const left = places.length - shown;
+    more.hidden = left === 0;
+    more.textContent = `Show ${Math.min(left, PLACE_LIST_CHUNK).toLocaleString(story.meta.language)} more places (${left.toLocaleString(story.meta.language)} left)`;
+  };
+  more.addEventListener('click', showMore);
+  showMore();
   return [
     element('h2', { id: headingId, tabindex: '-1' }, 'All places'),
     element('p', { class: 'sm-hint' }, 'Choose a place on the map or in this list to read what the story says about it.'),
-    element('ol', { class: 'sm-place-list' }, ...items),
+    list,
+    more,
   ];
 }
