@@ -22,16 +22,16 @@ const leg = (prefix: string): Position[] => {
 /**
  * Douglas–Peucker tolerance, in degrees, against Natural Earth's line (itself generalised, on
  * a 28 m grid). Around Primorye, where readers zoom in to see the line keep to the west shore of
- * Amur Bay, 0.0008° (about 70 m) stays under a pixel up to zoom 10; the long North Korean leg,
- * seen at region scale (followed at zoom 7), takes 0.0025° (about 250 m, under a pixel up to zoom 8).
+ * Amur Bay, 0.001° (about 90 m) stays within a pixel up to zoom 10; the long North Korean leg,
+ * seen at region scale (followed at zoom 7), takes 0.003° (about 300 m, half a pixel at zoom 7).
  */
-const PRIMORYE_TOLERANCE = 0.0008;
-const NORTH_KOREA_TOLERANCE = 0.0025;
+const PRIMORYE_TOLERANCE = 0.001;
+const NORTH_KOREA_TOLERANCE = 0.003;
 function tidy(coordinates: Position[], tolerance = PRIMORYE_TOLERANCE): Position[] {
   const line: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } };
   const simpler = simplify(line, { tolerance, highQuality: true }).geometry.coordinates;
   // Digits to match: 0.0001° (11 m) where the tolerance is tens of metres, 0.001° beyond.
-  const digits = tolerance < 0.001 ? 1e4 : 1e3;
+  const digits = tolerance <= 0.001 ? 1e4 : 1e3;
   return simpler.map(([lng, lat]) => [Math.round(lng! * digits) / digits, Math.round(lat! * digits) / digits]);
 }
 const km = (coordinates: Position[]): number =>

@@ -3,7 +3,8 @@ import { formatMegabytes } from '../model/format-size.ts';
 import { formatProblem, readStory, type GeoJsonChecker } from '../model/read-story.ts';
 import { FULL_VALIDATION_MAX_BYTES, type Story } from '../model/types.ts';
 import { createStoryState, type StoryState } from '../story/story-state.ts';
-import { createMapView, type MapView } from '../map/create-map-view.ts';
+import { createMapView, type GestureInstaller, type MapView } from '../map/create-map-view.ts';
+import type { PlaceLayerFactory } from '../map/place-layer.ts';
 import { OPENSTREETMAP_TILES, tileOptionsFromStory, type TileLayerOptions } from '../map/tile-layer-options.ts';
 import { createArticleView } from '../ui/create-article-view.ts';
 import type { ListView } from '../ui/create-list-view.ts';
@@ -30,6 +31,17 @@ export interface StoryMapOptions {
    */
   readonly hash?: boolean;
   /**
+   * Lay the map out for an embed: the map at a fixed aspect ratio above the story, growing with
+   * its content; the article hidden unless asked for. Defaults to false.
+   */
+  readonly embedded?: boolean;
+  /** Gestures to use instead of Leaflet's (the embed passes `installEmbeddedGestures`). */
+  readonly gestures?: GestureInstaller;
+  /** Show the step controls and the train. Defaults to true. */
+  readonly controls?: boolean;
+  /** Show the whole article. Defaults to true (beside the map), false in embeds. */
+  readonly article?: boolean;
+  /**
    * The tile layer under the story, or `none` for no tiles (and no third-party requests).
    * Defaults to the story file's `tiles`, else OpenStreetMap's standard tiles.
    */
@@ -52,9 +64,17 @@ export interface StoryMap {
   readonly ready: Promise<Story | null>;
   /** Moves to a step by slug; false when there is no such step or the story is not ready. */
   goTo(slug: string): boolean;
+  /** Moves to the next or previous step; false at the ends or before the story is ready. */
+  next(): boolean;
+  previous(): boolean;
+  /** Calls `listener` with the new current place (null: the overview) at each change of step. */
+  onPlaceChange(listener: (place: { readonly id: string; readonly name: string } | null) => void): () => void;
   /** Removes the map, its listeners and its DOM. */
   destroy(): void;
 }
+
+/** Above this many places, places are canvas dots rather than DOM markers (the list is the keyboard path). */
+const LARGE_STORY_PLACES = 500;
 
 /** The URL of the story that ships with the app. */
 export const DEFAULT_STORY_URL: string = defaultStoryUrl;
@@ -71,7 +91,8 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
   let panel: StoryPanel | null = null;
   let destroyed = false;
 
-  const root = element('div', { class: 'sm-root', 'aria-busy': 'true' });
+  const placeListeners = new Set<(place: { readonly id: string; readonly name: string } | null) => void>();
+  const root = element('div', { class: options.embedded ? 'sm-root sm-embedded' : 'sm-root', 'aria-busy': 'true' });
   const status = element('p', { class: 'sm-loading', role: 'status' }, 'Loading the story…');
   root.append(status);
   container.append(root);
@@ -85,12 +106,14 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     mapView = panel = state = null;
   };
 
-  const mount = (story: Story): void => {
+  const mount = (story: Story, placeLayer: PlaceLayerFactory | null): void => {
     root.lang = story.meta.language;
+    const controls = options.controls !== false;
+    const withArticle = options.article ?? !options.embedded;
     const sheetToggle = element('button', { type: 'button', class: 'sm-sheet-toggle', 'aria-expanded': 'false' }, 'Expand the story');
     const panelElement = element('div', { class: 'sm-panel' });
     const articleElement = element('div', { class: 'sm-article-box' });
-    const sidebar = element('div', { class: 'sm-sidebar' }, sheetToggle, panelElement, articleElement);
+    const sidebar = element('div', { class: 'sm-sidebar' }, sheetToggle, panelElement, withArticle ? articleElement : null);
     const mapElement = element('div', {
       class: 'sm-map',
       role: 'region',
@@ -102,17 +125,27 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
 
     const current = createStoryState(story);
     state = current;
+    const offPlace = current.on('stepchange', ({ step }) => {
+      const place = step.place ? { id: step.place.id, name: step.place.name } : null;
+      for (const listener of [...placeListeners]) listener(place);
+    });
+    cleanups.push(offPlace);
     const requested = options.step ?? (options.hash ? slugFromHash(location.hash) : null);
     const unknownStep = requested !== null && !current.goTo(requested);
     panel = createStoryPanel(panelElement, current, idPrefix);
     if (unknownStep) panel.note(`This story has no step called “${requested}”, so it opens with all places.`);
-    const view = createMapView(mapElement, current, { tiles: resolveTiles(options.tiles, story), reducedMotion });
+    const view = createMapView(mapElement, current, {
+      tiles: resolveTiles(options.tiles, story),
+      reducedMotion,
+      ...(options.gestures ? { gestures: options.gestures } : {}),
+      ...(placeLayer ? { placeLayer } : {}),
+    });
     mapView = view;
     let list: ListView | null = null;
     // The step controls sit between the title block and the step, in reading order.
     const navSlot = element('div', { class: 'sm-nav-slot' });
     (panelElement.querySelector('.sm-title') ?? panelElement.firstChild)?.after(navSlot);
-    const nav = createStepNav(navSlot, current, {
+    const nav = controls ? createStepNav(navSlot, current, {
       onListToggle: async (showList) => {
         // The list is a second way to read the story, loaded the first time it is asked for.
         if (showList && !list) {
@@ -124,9 +157,9 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         root.classList.toggle('is-list', showList);
         if (!showList) view.resize();
       },
-    });
-    const article = createArticleView(articleElement, current, idPrefix, { reducedMotion });
-    if (story.routes.length > 0) {
+    }) : null;
+    const article = withArticle ? createArticleView(articleElement, current, idPrefix, { reducedMotion }) : null;
+    if (controls && story.routes.length > 0) {
       const trainBox = element('section', { class: 'sm-train-box', 'aria-label': 'Follow the journey' });
       navSlot.after(trainBox);
       let train: { destroy(): void } | null = null;
@@ -151,8 +184,8 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       () => stopHash?.(),
       removeKeys,
       () => sheetToggle.removeEventListener('click', onSheetToggle),
-      () => article.destroy(),
-      () => nav.destroy(),
+      () => article?.destroy(),
+      () => nav?.destroy(),
       () => list?.destroy(),
     );
   };
@@ -186,7 +219,10 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         });
         return null;
       }
-      mount(result.story);
+      // Thousands of places are drawn as canvas dots, whose code only such stories load.
+      const placeLayer = result.story.places.length > LARGE_STORY_PLACES ? (await import('../map/create-place-dots.ts')).createPlaceDots : null;
+      if (destroyed) return null;
+      mount(result.story, placeLayer);
       return result.story;
     } catch (error) {
       if (destroyed) return null;
@@ -210,11 +246,18 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
   return {
     ready,
     goTo: (slug) => state?.goTo(slug) ?? false,
+    next: () => state?.next() ?? false,
+    previous: () => state?.previous() ?? false,
+    onPlaceChange(listener) {
+      placeListeners.add(listener);
+      return () => placeListeners.delete(listener);
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       abort.abort();
       teardown();
+      placeListeners.clear();
       root.remove();
     },
   };

@@ -8,8 +8,8 @@ import { createBasemap } from './create-basemap.ts';
 import { createCamera, type MapCamera } from './create-camera.ts';
 import { createNotice } from './create-notice.ts';
 import { createRouteLayer } from './create-route-layer.ts';
-import { createPlaceDots } from './create-place-dots.ts';
 import { createPlaceMarkers } from './create-place-markers.ts';
+import type { PlaceLayerFactory } from './place-layer.ts';
 import { createTileLayer } from './create-tile-layer.ts';
 import { escapeHtml, type TileLayerOptions } from './tile-layer-options.ts';
 
@@ -19,7 +19,21 @@ export interface MapViewOptions {
   readonly tiles: TileLayerOptions | null;
   /** Move the camera without animation. */
   readonly reducedMotion: boolean;
+  /**
+   * Replaces Leaflet's wheel and one-finger gestures (for example `installEmbeddedGestures`, so
+   * that a map in someone else's article does not trap scrolling); returns its undo. Passed in
+   * rather than imported, so that the full page does not carry it. Defaults to Leaflet's own.
+   */
+  readonly gestures?: GestureInstaller;
+  /**
+   * How places are drawn. Defaults to labelled DOM markers; stories of thousands of places pass
+   * `createPlaceDots` (loaded on demand), since thousands of DOM markers make zooming crawl.
+   */
+  readonly placeLayer?: PlaceLayerFactory;
 }
+
+/** Installs gestures on a Leaflet map and returns the function that removes them. */
+export type GestureInstaller = (map: L.Map) => () => void;
 
 /** What layers added later (the train) need from a map view. Opaque outside src/map. */
 export interface MapInternals {
@@ -38,9 +52,6 @@ export interface MapView {
 }
 
 
-/** Above this many places, markers are canvas dots rather than DOM elements. */
-const LARGE_STORY_PLACES = 500;
-
 /** Creates the map inside `container` and keeps it in step with `state`. */
 export function createMapView(container: HTMLElement, state: StoryState, options: MapViewOptions): MapView {
   const { story } = state;
@@ -48,7 +59,10 @@ export function createMapView(container: HTMLElement, state: StoryState, options
     zoomSnap: 0.25,
     worldCopyJump: true,
     attributionControl: true,
+    scrollWheelZoom: !options.gestures,
+    dragging: !(options.gestures && L.Browser.mobile),
   });
+  const gestures = options.gestures?.(map) ?? null;
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   const basemap = createBasemap(map);
   const notice = createNotice(map);
@@ -63,12 +77,7 @@ export function createMapView(container: HTMLElement, state: StoryState, options
   if (story.meta.mapCredits) map.attributionControl.addAttribution(escapeHtml(story.meta.mapCredits));
 
   const places = story.steps.flatMap((step) => (step.place ? [step.place] : []));
-  // Thousands of DOM markers make zooming crawl: large stories draw dots on a canvas instead,
-  // and their list of places is the keyboard path.
-  const placeLayer =
-    places.length > LARGE_STORY_PLACES
-      ? createPlaceDots(map, places, story.waypoints, (id) => state.selectPlace(id))
-      : createPlaceMarkers(map, places, story.waypoints, (id) => state.selectPlace(id));
+  const placeLayer = (options.placeLayer ?? createPlaceMarkers)(map, places, story.waypoints, (id) => state.selectPlace(id));
   const camera = createCamera(map);
   const backControl = createBackControl(map, () => {
     camera.show(state.step.camera, !options.reducedMotion);
@@ -100,6 +109,7 @@ export function createMapView(container: HTMLElement, state: StoryState, options
       backControl.destroy();
       camera.destroy();
       placeLayer.destroy();
+      gestures?.();
       map.remove();
     },
   };

@@ -1,0 +1,110 @@
+import { createStoryMap, type StoryMapOptions } from '../app/create-story-map.ts';
+import { installEmbeddedGestures } from '../map/embedded-gestures.ts';
+import { slugFromHash } from '../ui/hash-sync.ts';
+import { element } from '../ui/element.ts';
+import { embedEvent, parseCommand, type EmbedEvent } from './protocol.ts';
+import './embed-page.css';
+
+// The iframe embed: the story map without page chrome, sized by its content, talking to the
+// host page through the versioned message protocol (docs/embedding.md). It never focuses itself,
+// scrolls the host or touches the host's address.
+const params = new URLSearchParams(location.search);
+const container = document.getElementById('app');
+
+/** The embedding page's origin, as the browser reports it (ancestorOrigins where supported). */
+function parentOrigin(): string | null {
+  const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  if (ancestors && ancestors.length > 0) return ancestors[0] ?? null;
+  try {
+    return document.referrer ? new URL(document.referrer).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+if (container && window.parent !== window) document.documentElement.classList.add('is-framed');
+if (container) {
+  const host = parentOrigin();
+  const allowedOrigins = (params.get('allowedOrigins') ?? host ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  // Outgoing messages carry only public story data; they go to the parent's origin when the
+  // browser tells us, else to any parent ('*'), which can read nothing more than the page shows.
+  const targetOrigin = host ?? '*';
+  const post = (event: EmbedEvent): void => {
+    if (window.parent !== window) window.parent.postMessage(event, targetOrigin);
+  };
+
+  const storyParam = params.get('story');
+  const heightParam = Number(params.get('height'));
+  const fixedHeight = Number.isFinite(heightParam) && heightParam >= 200 && heightParam <= 4000 ? Math.round(heightParam) : null;
+  const step = slugFromHash(location.hash);
+  const extraOrigins = (import.meta.env.VITE_STORY_ORIGINS ?? '').split(',').map((o: string) => o.trim()).filter(Boolean);
+  const options: StoryMapOptions = {
+    embedded: true,
+    gestures: installEmbeddedGestures,
+    controls: params.get('controls') !== 'off',
+    article: params.get('article') === 'beside',
+    ...(storyParam ? { storyUrl: storyParam, allowedStoryOrigins: [location.origin, ...extraOrigins] } : {}),
+    ...(step ? { step } : {}),
+    ...(import.meta.env.VITE_TILES === 'none' || params.get('tiles') === 'none' ? { tiles: 'none' as const } : {}),
+  };
+  if (fixedHeight) {
+    container.style.height = `${fixedHeight}px`;
+    container.classList.add('has-fixed-height');
+  }
+
+  const full = element('a', { class: 'embed-full-link', target: '_blank', rel: 'noopener' }, 'Open the full story ↗');
+  const fullUrl = (slug: string | null): string => {
+    const url = new URL('./index.html', location.href);
+    if (storyParam) url.searchParams.set('story', storyParam);
+    url.hash = slug ?? '';
+    return url.href;
+  };
+  full.href = fullUrl(step);
+  const map = createStoryMap(container, options);
+  container.after(element('p', { class: 'embed-footer' }, full));
+
+  map.onPlaceChange((place) => {
+    full.href = fullUrl(place?.id ?? null);
+    post(embedEvent({ type: 'placechange', id: place?.id ?? null, name: place?.name ?? 'All places' }));
+  });
+  void map.ready.then((story) => {
+    if (story) {
+      post(
+        embedEvent({
+          type: 'ready',
+          places: story.places.map((place) => ({ id: place.id, name: place.name })),
+          steps: story.steps.map((s) => s.slug),
+        }),
+      );
+    } else {
+      const alert = container.querySelector('[role="alert"]');
+      post(embedEvent({ type: 'error', message: alert?.textContent?.trim() || 'The story could not be shown.' }));
+    }
+  });
+
+  // The page's height follows its content (the map keeps an aspect ratio of the frame's width),
+  // never the frame's height, so resizing the frame to it cannot loop.
+  let lastHeight = 0;
+  const reportHeight = (): void => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height > 0 && Math.abs(height - lastHeight) > 1) {
+      lastHeight = height;
+      post(embedEvent({ type: 'height', height }));
+    }
+  };
+  new ResizeObserver(reportHeight).observe(document.body);
+  reportHeight();
+
+  window.addEventListener('message', (event) => {
+    // Only the parent, only from an allowed origin, only well-formed commands; the rest is ignored.
+    if (event.source !== window.parent || !allowedOrigins.includes(event.origin)) return;
+    const command = parseCommand(event.data);
+    if (!command) return;
+    if (command.type === 'goto') map.goTo(command.slug);
+    else if (command.type === 'next') map.next();
+    else map.previous();
+  });
+}
