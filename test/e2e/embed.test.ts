@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launchBrowser, openPage, type TestBrowser } from './support/browser.ts';
+import { serveBuiltApp } from './support/app.ts';
+import { startStaticServer, type StaticServer } from './support/static-server.ts';
+
+// The host page is served from one loopback origin and embeds the story map from another
+// (a second port), as a news site embeds an interactive from its graphics server.
+
+let browser: TestBrowser;
+let app: StaticServer;
+let host: StaticServer;
+
+const CSP = "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
+
+function hostPage(appOrigin: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host article</title></head>
+<body>
+  <h1>A news article</h1>
+  ${'<p>Lorem ipsum dolor sit amet, a long article around the map.</p>'.repeat(5)}
+  <iframe id="allowed" data-story-map title="Story map" src="${appOrigin}/embed.html?tiles=none"></iframe>
+  <iframe id="refused" data-story-map title="Story map (commands refused)" src="${appOrigin}/embed.html?tiles=none&allowedOrigins=http://example.invalid"></iframe>
+  ${'<p>More of the article below the map.</p>'.repeat(20)}
+  <script>
+    window.__events = [];
+    for (const type of ['ready', 'placechange', 'height', 'error']) {
+      document.addEventListener('story-map:' + type, (event) => window.__events.push({ frame: event.target.id, ...event.detail }));
+    }
+  </script>
+  <script src="${appOrigin}/embed.js"></script>
+</body></html>`;
+}
+
+beforeAll(async () => {
+  [browser, app] = await Promise.all([launchBrowser(), serveBuiltApp({ 'content-security-policy': CSP })]);
+  host = await startStaticServer({}, {}, {
+    '/article.html': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(hostPage(app.origin));
+    },
+  });
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), app?.close(), host?.close()]);
+});
+
+async function openHost(): Promise<{ page: Page; frame: (id: string) => Frame; errors: string[]; violations: () => Promise<string[]> }> {
+  const { page, log } = await openPage(browser, { viewport: { width: 900, height: 900 } });
+  await page.context().addInitScript(() => {
+    (window as unknown as { __violations: string[] }).__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(`${host.origin}/article.html`);
+  const frame = (id: string): Frame =>
+    page.frame({ url: (url) => url.href.startsWith(`${app.origin}/embed.html`) && (id === 'refused') === url.search.includes('allowedOrigins') })!;
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __events: Array<{ type: string; frame: string }> }).__events.filter((e) => e.type === 'ready').length), { timeout: 10_000 }).toBe(2);
+  return {
+    page,
+    frame,
+    errors: log.pageErrors,
+    violations: async () => (await Promise.all([frame('allowed'), frame('refused')].map((f) => f.evaluate(() => (window as unknown as { __violations: string[] }).__violations)))).flat(),
+  };
+}
+
+const events = (page: Page, type: string) =>
+  page.evaluate((t) => (window as unknown as { __events: Array<Record<string, unknown>> }).__events.filter((e) => e.type === t), type);
+
+describe('the iframe embed, across origins', () => {
+  it('reports its height, the host script applies it, and the host page is never moved', async () => {
+    const { page, frame } = await openHost();
+    await expect.poll(async () => (await events(page, 'height')).length, { timeout: 5000 }).toBeGreaterThan(0);
+    const iframe = page.locator('#allowed');
+    const height = (await iframe.boundingBox())!.height;
+    const content = await frame('allowed').evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    expect(Math.abs(height - content)).toBeLessThanOrEqual(2);
+    expect(height).toBeGreaterThan(500);
+    // The embed never moved the host: no scrolling, no focus taken, no hash.
+    expect(await page.evaluate(() => [window.scrollY, document.activeElement === document.body, location.hash])).toEqual([0, true, '']);
+    await page.context().close();
+  });
+
+  it('tells the host when the reader opens a place, with its id and name', async () => {
+    const { page, frame } = await openHost();
+    await frame('allowed').locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Khasan' }).dispatchEvent('click');
+    await expect.poll(async () => (await events(page, 'placechange')).filter((e) => e.frame === 'allowed')).toEqual([
+      { frame: 'allowed', protocol: 'story-map', version: 1, type: 'placechange', id: 'khasan', name: 'Khasan' },
+    ]);
+    const ready = (await events(page, 'ready'))[0]!;
+    expect(ready.steps).toEqual(['overview', 'khasan', 'vladivostok', 'russky-island', 'moscow', 'seoul', 'hanoi']);
+    await page.context().close();
+  });
+
+  it('obeys goto from an allowed host and ignores it from any other origin', async () => {
+    const { page, frame } = await openHost();
+    await page.evaluate(() => {
+      const api = (window as unknown as { StoryMapEmbed: { send: (f: HTMLIFrameElement, c: object) => void } }).StoryMapEmbed;
+      api.send(document.getElementById('allowed') as HTMLIFrameElement, { type: 'goto', slug: 'vladivostok' });
+      api.send(document.getElementById('refused') as HTMLIFrameElement, { type: 'goto', slug: 'vladivostok' });
+    });
+    await expect.poll(() => frame('allowed').locator('.sm-step h2').textContent()).toBe('Vladivostok');
+    await page.waitForTimeout(300);
+    expect(await frame('refused').locator('.sm-step h2').textContent()).toBe('All places');
+    await page.context().close();
+  });
+
+  it('ignores malformed and unknown messages without errors', async () => {
+    const { page, frame, errors } = await openHost();
+    await page.evaluate(() => {
+      const target = (document.getElementById('allowed') as HTMLIFrameElement).contentWindow!;
+      for (const garbage of [
+        'x',
+        {},
+        null,
+        'y'.repeat(2_000_000),
+        { protocol: 'story-map', version: 1, type: 'goto', slug: 42 },
+        { protocol: 'story-map', version: 1, type: 'explode' },
+        { protocol: 'story-map', version: 2, type: 'next' },
+      ]) {
+        target.postMessage(garbage, '*');
+      }
+    });
+    await page.waitForTimeout(500);
+    expect(await frame('allowed').locator('.sm-step h2').textContent()).toBe('All places');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('runs under a strict Content Security Policy with no violations', async () => {
+    const { page, violations } = await openHost();
+    await page.waitForTimeout(500);
+    expect(await violations()).toEqual([]);
+    await page.context().close();
+  });
+});
