@@ -1,0 +1,98 @@
+import { createStoryMap, type StoryMap, type StoryMapOptions } from '../app/create-story-map.ts';
+import { installEmbeddedGestures } from '../map/embedded-gestures.ts';
+import { MAP_STYLES } from '../map/map-styles.ts';
+import uiCss from '../ui/ui.css?inline';
+import appCss from '../app/story-map.css?inline';
+import embedCss from './embed-page.css?inline';
+
+// <story-map src="stories/x.geojson" place="vladivostok"></story-map>: the same engine as the
+// iframe, in the host page's DOM, inside a shadow root so that the host's CSS cannot break
+// Leaflet (and Leaflet's cannot leak out). It fires DOM events named as the message protocol's
+// (`ready`, `placechange`, `error`), and never reads or writes the host's address.
+
+const STYLES = [MAP_STYLES, uiCss, appCss, embedCss, ':host { display: block; } .host-root { height: 100%; }'].join('\n');
+
+/** The `<story-map>` custom element. */
+export class StoryMapElement extends HTMLElement {
+  static observedAttributes = ['src', 'place', 'controls', 'article', 'height', 'tiles'];
+
+  private map: StoryMap | null = null;
+  private offPlace: (() => void) | null = null;
+
+  connectedCallback(): void {
+    this.mount();
+  }
+
+  disconnectedCallback(): void {
+    this.unmount();
+  }
+
+  attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
+    if (!this.isConnected || oldValue === value) return;
+    // A new place is a step of the same story; anything else mounts the story again.
+    if (name === 'place' && this.map && value) this.map.goTo(value);
+    else {
+      this.unmount();
+      this.mount();
+    }
+  }
+
+  /** Moves to a step by slug, as the iframe's `goto` command does. */
+  goTo(slug: string): boolean {
+    return this.map?.goTo(slug) ?? false;
+  }
+
+  private mount(): void {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = STYLES;
+    const container = document.createElement('div');
+    container.className = 'host-root';
+    const height = Number(this.getAttribute('height'));
+    if (Number.isFinite(height) && height >= 200) {
+      container.style.height = `${height}px`;
+      container.classList.add('has-fixed-height');
+    }
+    shadow.replaceChildren(style, container);
+    const src = this.getAttribute('src');
+    const place = this.getAttribute('place');
+    const options: StoryMapOptions = {
+      embedded: true,
+      gestures: installEmbeddedGestures,
+      controls: this.getAttribute('controls') !== 'off',
+      article: this.getAttribute('article') === 'beside',
+      ...(src ? { storyUrl: new URL(src, document.baseURI).href } : {}),
+      ...(place ? { step: place } : {}),
+      ...(this.getAttribute('tiles') === 'none' ? { tiles: 'none' as const } : {}),
+    };
+    const map = createStoryMap(container, options);
+    this.map = map;
+    this.offPlace = map.onPlaceChange((changed) => {
+      this.dispatchEvent(new CustomEvent('placechange', { detail: { id: changed?.id ?? null, name: changed?.name ?? 'All places' } }));
+    });
+    void map.ready.then((story) => {
+      if (this.map !== map) return;
+      if (story) {
+        this.dispatchEvent(
+          new CustomEvent('ready', {
+            detail: { places: story.places.map((p) => ({ id: p.id, name: p.name })), steps: story.steps.map((s) => s.slug) },
+          }),
+        );
+      } else {
+        const alert = container.querySelector('[role="alert"]');
+        this.dispatchEvent(new CustomEvent('error', { detail: { message: alert?.textContent?.trim() || 'The story could not be shown.' } }));
+      }
+    });
+  }
+
+  private unmount(): void {
+    this.offPlace?.();
+    this.offPlace = null;
+    this.map?.destroy();
+    this.map = null;
+  }
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get('story-map')) {
+  customElements.define('story-map', StoryMapElement);
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from './support/browser.ts';
+import { useBuiltApp } from './support/harness.ts';
+
+const app = useBuiltApp();
+
+/** A host page with styles known to break Leaflet when they reach it. */
+const HOSTILE_CSS = '* { box-sizing: content-box; } img { max-width: 100%; } div { padding: 10px; } p { margin: 40px; }';
+
+async function hostWith(body: string): Promise<{ page: Page; errors: string[] }> {
+  const { page, log } = await openPage(app.browser, { viewport: { width: 1000, height: 1200 } });
+  await page.route(`${app.server.origin}/host.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><style>${HOSTILE_CSS}</style>
+        <script type="module" src="/lib/story-map.js"></script></head><body><h1>Host article</h1>${body}</body></html>`,
+    }),
+  );
+  await page.goto(`${app.server.origin}/host.html`);
+  return { page, errors: log.pageErrors };
+}
+
+describe('the <story-map> element', () => {
+  it('renders correctly inside a host page whose CSS would break Leaflet', async () => {
+    const { page, errors } = await hostWith('<story-map id="a" tiles="none"></story-map>');
+    const markers = page.locator('#a .leaflet-marker-pane [role="button"]');
+    await expect.poll(() => markers.count(), { timeout: 10_000 }).toBe(6);
+    // The host's `div { padding: 10px }` and `box-sizing` do not reach inside: a marker stays 24 px.
+    const dot = (await markers.first().boundingBox())!;
+    expect([Math.round(dot.width), Math.round(dot.height)]).toEqual([24, 24]);
+    const map = (await page.locator('#a .sm-map').boundingBox())!;
+    expect(map.height).toBeGreaterThan(300);
+    expect(await page.locator('#a .sm-map').evaluate((el) => getComputedStyle(el).paddingTop)).toBe('0px');
+    // The basemap draws in the element's own canvas.
+    await expect.poll(() => page.locator('#a .sm-map').getAttribute('data-basemap')).not.toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fires placechange, moves with the place attribute, and never touches the host’s address', async () => {
+    const { page } = await hostWith('<story-map id="a" tiles="none"></story-map>');
+    await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
+    const historyBefore = await page.evaluate(() => history.length);
+    await page.evaluate(() => {
+      (window as unknown as { __changes: unknown[] }).__changes = [];
+      document.getElementById('a')!.addEventListener('placechange', (e) => (window as unknown as { __changes: unknown[] }).__changes.push((e as CustomEvent).detail));
+    });
+    await page.locator('#a .leaflet-marker-pane [role="button"]').filter({ hasText: 'Khasan' }).dispatchEvent('click');
+    expect(await page.evaluate(() => (window as unknown as { __changes: unknown[] }).__changes)).toEqual([{ id: 'khasan', name: 'Khasan' }]);
+    await page.evaluate(() => document.getElementById('a')!.setAttribute('place', 'hanoi'));
+    expect(await page.locator('#a .sm-step h2').textContent()).toBe('Hanoi');
+    expect(await page.evaluate(() => [location.hash, history.length])).toEqual(['', historyBefore]);
+    await page.context().close();
+  });
+
+  it('runs two embeds of different stories on one page independently', async () => {
+    const { page } = await hostWith(
+      '<story-map id="a" tiles="none"></story-map><story-map id="b" tiles="none" src="/fixtures/story-with-route.geojson"></story-map>',
+    );
+    await expect.poll(() => page.locator('#b .leaflet-marker-pane [role="button"]').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => page.locator('#a .leaflet-marker-pane [role="button"]').count()).toBe(6);
+    await page.locator('#b .leaflet-marker-pane [role="button"]').filter({ hasText: 'North Harbour' }).dispatchEvent('click');
+    expect(await page.locator('#b .sm-step h2').textContent()).toBe('North Harbour');
+    expect(await page.locator('#a .sm-step h2').textContent()).toBe('All places');
+    // DOM ids are unique per instance, even across the two shadow roots.
+    const ids = await page.evaluate(() =>
+      ['a', 'b'].flatMap((id) => [...document.getElementById(id)!.shadowRoot!.querySelectorAll('[id]')].map((el) => el.id)),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+    await page.context().close();
+  });
+
+  it('leaks no listeners or timers after mounting and destroying 50 times', async () => {
+    const { page } = await openPage(app.browser, { viewport: { width: 900, height: 900 } });
+    // Count the listeners and timers the page holds on window and document.
+    await page.addInitScript(() => {
+      const live = { listeners: 0, timers: new Set<number>() };
+      (window as unknown as { __live: typeof live }).__live = live;
+      for (const target of [window, document]) {
+        const add = target.addEventListener.bind(target);
+        const remove = target.removeEventListener.bind(target);
+        const types = new Map<EventListenerOrEventListenerObject, Set<string>>();
+        target.addEventListener = ((type: string, fn: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+          const forFn = types.get(fn) ?? new Set<string>();
+          if (!forFn.has(type)) live.listeners += 1;
+          forFn.add(type);
+          types.set(fn, forFn);
+          add(type, fn, options);
+        }) as typeof target.addEventListener;
+        target.removeEventListener = ((type: string, fn: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) => {
+          if (types.get(fn)?.delete(type)) live.listeners -= 1;
+          remove(type, fn, options);
+        }) as typeof target.removeEventListener;
+      }
+      const setT = window.setTimeout.bind(window);
+      const clearT = window.clearTimeout.bind(window);
+      window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => {
+        const id: number = setT(() => {
+          live.timers.delete(id);
+          (fn as () => void)(...(rest as []));
+        }, ms);
+        live.timers.add(id);
+        return id;
+      }) as typeof window.setTimeout;
+      window.clearTimeout = ((id?: number) => {
+        if (id !== undefined) live.timers.delete(id);
+        clearT(id);
+      }) as typeof window.clearTimeout;
+    });
+    await page.route(`${app.server.origin}/mount.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><title>Mount</title><script type="module" src="/lib/story-map.js"></script></head><body></body></html>' }),
+    );
+    await page.goto(`${app.server.origin}/mount.html`);
+    await page.waitForFunction(() => customElements.get('story-map'));
+    const live = () => page.evaluate(() => {
+      const l = (window as unknown as { __live: { listeners: number; timers: Set<number> } }).__live;
+      return { listeners: l.listeners, timers: l.timers.size };
+    });
+    const mountOnce = () =>
+      page.evaluate(
+        () =>
+          new Promise<void>((done) => {
+            const element = document.createElement('story-map');
+            element.setAttribute('tiles', 'none');
+            element.addEventListener('ready', () => {
+              element.remove();
+              done();
+            });
+            document.body.append(element);
+          }),
+      );
+    await mountOnce(); // the first mount loads modules and caches; count from here
+    await page.waitForTimeout(300);
+    const before = await live();
+    for (let i = 0; i < 50; i += 1) await mountOnce();
+    await page.waitForTimeout(1500);
+    const after = await live();
+    expect(after.listeners).toBe(before.listeners);
+    expect(after.timers).toBeLessThanOrEqual(before.timers);
+    expect(await page.evaluate(() => document.body.childElementCount)).toBe(0);
+    await page.context().close();
+  }, 60_000);
+});
