@@ -1,9 +1,39 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
  * Starts fetching the default story with the HTML, instead of after the scripts have run:
  * the app's fetch (same URL, same credentials mode) picks up the preloaded response.
  */
+/**
+ * Writes oembed.json next to the page: what an oEmbed provider answers for the default story
+ * (docs/embedding.md), so that a CMS that discovers oEmbed can embed it. The HTML's URLs are
+ * relative to where the site is deployed, filled in by the CMS-facing provider.
+ */
+function oembedFile(): Plugin {
+  return {
+    name: 'oembed-file',
+    apply: 'build',
+    generateBundle() {
+      const story = JSON.parse(readFileSync(new URL('./data/kim-putin-2019.geojson', import.meta.url), 'utf8')) as {
+        story: { title: string; publisher: string; byline?: string };
+      };
+      const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+      const oembed = {
+        version: '1.0',
+        type: 'rich',
+        title: story.story.title,
+        author_name: story.story.byline ?? story.story.publisher,
+        provider_name: story.story.publisher,
+        width: 720,
+        height: 900,
+        html: `<iframe data-story-map title="Story map: ${escape(story.story.title)}" src="embed.html" style="width:100%;aspect-ratio:4/5;border:0" loading="lazy"></iframe><script src="embed.js" async></script>`,
+      };
+      this.emitFile({ type: 'asset', fileName: 'oembed.json', source: `${JSON.stringify(oembed, null, 2)}\n` });
+    },
+  };
+}
+
 function preloadDefaultStory(): Plugin {
   return {
     name: 'preload-default-story',
@@ -11,6 +41,8 @@ function preloadDefaultStory(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
+        // Only the pages at the site's root, which load the default story from ./assets/.
+        if (!['/index.html', '/embed.html'].includes(context.path)) return [];
         const story = Object.keys(context.bundle ?? {}).find((file) => /kim-putin-2019-[\w-]+\.geojson$/.test(file));
         if (!story) return [];
         return [{ tag: 'link', attrs: { rel: 'preload', href: `./${story}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' }];
@@ -22,7 +54,7 @@ function preloadDefaultStory(): Plugin {
 // A relative base lets the built app run from any folder or CDN path.
 export default defineConfig({
   base: './',
-  plugins: [preloadDefaultStory()],
+  plugins: [preloadDefaultStory(), oembedFile()],
   build: {
     target: 'es2022',
     // Data and images stay files fetched when needed, never inlined into scripts.

@@ -37,6 +37,8 @@ export interface StoryMapOptions {
   readonly embedded?: boolean;
   /** Gestures to use instead of Leaflet's (the embed passes `installEmbeddedGestures`). */
   readonly gestures?: GestureInstaller;
+  /** Offer an "Embed" button; called with the current step's slug (null: overview) and the button. */
+  readonly onEmbed?: (step: string | null, button: HTMLElement) => void;
   /** Show the step controls and the train. Defaults to true. */
   readonly controls?: boolean;
   /** Show the whole article. Defaults to true (beside the map), false in embeds. */
@@ -157,6 +159,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         root.classList.toggle('is-list', showList);
         if (!showList) view.resize();
       },
+      ...(options.onEmbed ? { onEmbed: (button: HTMLElement) => options.onEmbed?.(current.step.place?.id ?? null, button) } : {}),
     }) : null;
     const article = withArticle ? createArticleView(articleElement, current, idPrefix, { reducedMotion }) : null;
     if (controls && story.routes.length > 0) {

@@ -10,6 +10,8 @@ export interface StepNav {
 export interface StepNavOptions {
   /** Called when the reader switches between the map and the list of places. */
   readonly onListToggle: (showList: boolean) => void | Promise<void>;
+  /** When given, an "Embed" button calls it (the full page's embed code generator). */
+  readonly onEmbed?: (button: HTMLButtonElement) => void;
 }
 
 export function createStepNav(container: HTMLElement, state: StoryState, options: StepNavOptions): StepNav {
@@ -18,7 +20,9 @@ export function createStepNav(container: HTMLElement, state: StoryState, options
   const next = element('button', { type: 'button', class: 'sm-step-button sm-step-button--next' });
   const progress = element('p', { class: 'sm-progress' });
   const list = element('button', { type: 'button', class: 'sm-list-toggle', 'aria-pressed': 'false' }, 'List of places');
-  const nav = element('nav', { class: 'sm-step-nav', 'aria-label': 'Steps of the story' }, previous, progress, next, list);
+  const embed = options.onEmbed ? element('button', { type: 'button', class: 'sm-list-toggle' }, 'Embed') : null;
+  embed?.addEventListener('click', () => options.onEmbed?.(embed));
+  const nav = element('nav', { class: 'sm-step-nav', 'aria-label': 'Steps of the story' }, previous, progress, next, list, embed);
   container.append(nav);
 
   // aria-disabled rather than disabled: a disabled button would drop the keyboard focus

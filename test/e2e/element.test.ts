@@ -142,3 +142,59 @@ describe('the <story-map> element', () => {
     await page.context().close();
   }, 60_000);
 });
+
+describe('good manners in someone else’s article', () => {
+  it('lets the wheel scroll the page over the map, with a hint, and zooms only with ctrl held', async () => {
+    const { page } = await hostWith(`${'<p>Article text.</p>'.repeat(10)}<story-map id="a" tiles="none"></story-map>${'<p>More text.</p>'.repeat(40)}`);
+    await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
+    const map = page.locator('#a .sm-map');
+    await map.scrollIntoViewIfNeeded();
+    // The map's scale, read as the distance between two markers: it grows when the map zooms in.
+    const zoomOf = async () => {
+      const [a, b] = await Promise.all(['Moscow', 'Hanoi'].map((name) => page.locator('#a .leaflet-marker-pane [role="button"]').filter({ hasText: name }).boundingBox()));
+      return Math.round(Math.hypot(a!.x - b!.x, a!.y - b!.y));
+    };
+    const box = (await map.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = { scroll: await page.evaluate(() => window.scrollY), zoom: await zoomOf() };
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(before.scroll);
+    expect(await page.locator('#a .sm-gesture-hint').textContent()).toMatch(/scroll to zoom the map/);
+    expect(await zoomOf()).toBe(before.zoom);
+    const box2 = (await map.boundingBox())!;
+    await page.mouse.move(box2.x + box2.width / 2, box2.y + box2.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
+    await page.waitForTimeout(600);
+    expect(await zoomOf()).toBeGreaterThan(before.zoom);
+    await page.context().close();
+  });
+});
+
+describe('the builds made for embedding', () => {
+  it('keeps the story and basemap out of the element’s script: files resolved from the script at run time', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const lib = new URL('../../dist/lib/', import.meta.url);
+    const script = readFileSync(new URL('story-map.js', lib), 'utf8');
+    expect(script).not.toMatch(/data:application\/(json|geo\+json|octet-stream)/);
+    expect(script).toMatch(/new URL\(`?["'`]?assets\/kim-putin-2019-[\w-]+\.geojson/);
+    const assets = readdirSync(new URL('assets/', lib));
+    expect(assets.some((name) => /^kim-putin-2019-[\w-]+\.geojson$/.test(name))).toBe(true);
+    expect(assets.some((name) => /^asia-110m\.topo-[\w-]+\.json$/.test(name))).toBe(true);
+  });
+
+  it('ships a small host script as a classic script and a module, and an oEmbed answer', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { gzipSync } = await import('node:zlib');
+    const dist = new URL('../../dist/', import.meta.url);
+    for (const file of ['embed.js', 'embed.mjs']) {
+      expect(gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length, file).toBeLessThan(2000);
+    }
+    expect(readFileSync(new URL('embed.js', dist), 'utf8')).toMatch(/StoryMapEmbed/);
+    const oembed = JSON.parse(readFileSync(new URL('oembed.json', dist), 'utf8')) as Record<string, unknown>;
+    expect(oembed).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'Associated Press' });
+    expect(String(oembed.html)).toContain('<iframe data-story-map');
+  });
+});

@@ -266,3 +266,22 @@ describe('accessibility (axe-core)', () => {
     await page.context().close();
   });
 });
+
+describe('the embed code generator', () => {
+  it('shows the HTML to paste for the current story and step, with a Copy button', async () => {
+    const { page } = await open('/?tiles=none#khasan', { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Embed this story map' });
+    await dialog.waitFor();
+    const code = await dialog.getByRole('textbox', { name: 'Embed code' }).inputValue();
+    expect(code).toContain(`<iframe data-story-map title="Story map: An upbeat Kim arrives in Russia, ready for his Putin summit" src="${app.server.origin}/embed.html#khasan"`);
+    expect(code).toContain(`<script src="${app.server.origin}/embed.js" async></script>`);
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/Copied|Press Ctrl\+C/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    // Focus returns to the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Embed');
+    await page.context().close();
+  });
+});
