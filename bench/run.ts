@@ -2,7 +2,8 @@
 // loopback (every other request is blocked), drives Debian's Chromium through playwright-core,
 // prints a table and writes bench/results.json. Timings are reported as ours/baseline ratios
 // measured in the same run, since absolute times on shared 2-core machines are noisy.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       startUp: await measureStartUp(browser, app, baseline),
       interaction: await measureInteraction(browser, app, baseline),
       scale: await measureScale(browser, app),
+      embed: await measureEmbed(browser, app),
       lighthouse: await measureLighthouse(app),
     };
     writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
@@ -325,7 +327,47 @@ async function timeListOpen(page: Page, count: number): Promise<number[]> {
 async function measureLighthouse(app: StaticServer): Promise<Record<string, LighthouseResult | string>> {
   return {
     page: await runLighthouse(`${app.origin}/?tiles=none`),
-    embed: 'no embed page yet (the embedding issue builds it)',
+    embed: await runLighthouse(`${app.origin}/embed.html?tiles=none`),
+  };
+}
+
+// ---------------------------------------------------------------- embed
+
+/** The embed's weights, and the time from inserting its iframe to its `ready` message. */
+async function measureEmbed(browser: TestBrowser, app: StaticServer) {
+  const gzipOf = (path: string) => gzipSync(readFileSync(`${root}dist/${path}`), { level: 9 }).length;
+  const { page, context } = await openPage(browser, { viewport: { width: 720, height: 900 } });
+  const assets = await recordFirstView(page, `${app.origin}/embed.html?tiles=none`, storyMapReady);
+  await context.close();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const { page: host, context: hostContext } = await openPage(browser, { viewport: { width: 720, height: 900 } });
+    await host.goto(`${app.origin}/fixtures/minimal-story.geojson`); // any page of the same origin as a host
+    times.push(
+      await host.evaluate(
+        (src) =>
+          new Promise<number>((done) => {
+            const start = performance.now();
+            window.addEventListener('message', (event) => {
+              const data = event.data as { protocol?: string; type?: string };
+              if (data?.protocol === 'story-map' && data.type === 'ready') done(performance.now() - start);
+            });
+            const iframe = document.createElement('iframe');
+            iframe.src = src;
+            iframe.style.cssText = 'width:100%;height:900px;border:0';
+            document.body.append(iframe);
+          }),
+        `${app.origin}/embed.html?tiles=none`,
+      ),
+    );
+    await hostContext.close();
+  }
+  const libFiles = readdirSync(`${root}dist/lib/assets`).filter((f) => f.endsWith('.js') && f.startsWith('leaflet-'));
+  return {
+    hostScriptGzip: { 'embed.js': gzipOf('embed.js'), 'embed.mjs': gzipOf('embed.mjs') },
+    embedPage: { gzipBytes: sumByKind(assets).total, requests: assets.length },
+    library: { 'story-map.js': gzipOf('lib/story-map.js'), leafletChunk: libFiles[0] ? gzipOf(`lib/assets/${libFiles[0]}`) : 0 },
+    insertionToReadyMs: summarize(times),
   };
 }
 
@@ -336,6 +378,7 @@ function printReport(results: {
   startUp: Awaited<ReturnType<typeof measureStartUp>>;
   interaction: Awaited<ReturnType<typeof measureInteraction>>;
   scale: Awaited<ReturnType<typeof measureScale>>;
+  embed: Awaited<ReturnType<typeof measureEmbed>>;
   lighthouse: Record<string, LighthouseResult | string>;
 }): void {
   const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
@@ -386,6 +429,14 @@ function printReport(results: {
       ]),
     ),
   );
+  const embed = results.embed;
+  console.log('\nEmbedding (gzip -9)');
+  console.table({
+    'embed.js / embed.mjs': { value: `${kb(embed.hostScriptGzip['embed.js'])} / ${kb(embed.hostScriptGzip['embed.mjs'])}` },
+    'embed page, first view': { value: `${kb(embed.embedPage.gzipBytes)} in ${embed.embedPage.requests} requests` },
+    'library: story-map.js + Leaflet chunk': { value: `${kb(embed.library['story-map.js'])} + ${kb(embed.library.leafletChunk)}` },
+    'iframe inserted -> ready message': { value: ms(embed.insertionToReadyMs) },
+  });
   console.log('\nLighthouse (mobile preset, tiles off)');
   console.table(
     Object.fromEntries(
