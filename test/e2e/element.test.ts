@@ -198,3 +198,54 @@ describe('the builds made for embedding', () => {
     expect(String(oembed.html)).toContain('<iframe data-story-map');
   });
 });
+
+describe('touch in someone else’s article', () => {
+  it('scrolls the page with one finger (showing a hint) and moves the map with two', async () => {
+    const { page, context } = await openPage(app.browser, {
+      viewport: { width: 390, height: 800 },
+      isMobile: true,
+      hasTouch: true,
+      userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36',
+    });
+    await page.route(`${app.server.origin}/touch.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>Touch</title><meta name="viewport" content="width=device-width"><script type="module" src="/lib/story-map.js"></script></head>
+          <body>${'<p>Article text.</p>'.repeat(5)}<story-map id="a" tiles="none"></story-map>${'<p>More text.</p>'.repeat(80)}</body></html>`,
+      }),
+    );
+    await page.goto(`${app.server.origin}/touch.html`);
+    await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
+    const cdp = await context.newCDPSession(page);
+    const hanoi = async () => (await page.locator('#a .leaflet-marker-pane [role="button"]').filter({ hasText: 'Hanoi' }).boundingBox())!;
+    const touch = async (fingers: number, dx: number, dy: number) => {
+      const box = (await page.locator('#a .sm-map').boundingBox())!;
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      const at = (step: number) => Array.from({ length: fingers }, (_, i) => ({ x: x + (i - (fingers - 1) / 2) * 80 + dx * step, y: y + dy * step, id: i + 1 }));
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+      for (let step = 1; step <= 10; step += 1) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(step / 10) });
+        await page.waitForTimeout(20);
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await page.waitForTimeout(600);
+    };
+    // One finger: the page scrolls, the map stays, a hint says how to move it.
+    let before = await hanoi();
+    let scroll = await page.evaluate(() => window.scrollY);
+    await touch(1, 0, -150);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(scroll + 50);
+    let after = await hanoi();
+    expect(Math.abs(after.x - before.x) + Math.abs(after.y - before.y - (scroll - (await page.evaluate(() => window.scrollY))))).toBeLessThan(2);
+    expect(await page.locator('#a .sm-gesture-hint').textContent()).toBe('Use two fingers to move the map');
+    // Two fingers: the map moves with them, the page stays.
+    before = await hanoi();
+    scroll = await page.evaluate(() => window.scrollY);
+    await touch(2, -80, 0);
+    after = await hanoi();
+    expect(after.x - before.x).toBeLessThan(-50);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scroll);
+    await context.close();
+  });
+});
