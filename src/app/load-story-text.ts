@@ -3,11 +3,7 @@ import { MAX_STORY_BYTES } from '../model/types.ts';
 
 /** A story file that could not be fetched, with a message for the reader. */
 export class StoryLoadError extends Error {
-  constructor(
-    message: string,
-    /** The HTTP status, when the server answered. */
-    readonly status: number | null = null,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = 'StoryLoadError';
   }
@@ -46,7 +42,7 @@ export async function loadStoryText(url: string, options: LoadStoryOptions): Pro
     }
     if (!response.ok) {
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      throw new StoryLoadError(`The story file ${url} could not be loaded: the server answered HTTP ${status}.`, response.status);
+      throw new StoryLoadError(`The story file ${url} could not be loaded: the server answered HTTP ${status}.`);
     }
     const maxBytes = options.maxBytes ?? MAX_STORY_BYTES;
     const tooLarge = (): StoryLoadError =>

@@ -12,9 +12,8 @@ const fileUrls = import.meta.glob('../../data/basemap/*.topo.json', { query: '?u
 >;
 const manifest = manifestJson as BasemapManifest;
 
-/** Colours of the offline basemap; the map's background is the sea. */
-export const BASEMAP_STYLE = {
-  sea: '#c9dcea',
+/** Colours of the offline basemap (the sea is the map's background colour, in map.css). */
+const BASEMAP_STYLE = {
   land: '#f3efe6',
   border: '#8c8177',
 } as const;
@@ -23,8 +22,6 @@ const ATTRIBUTION = 'Made with <a href="https://www.naturalearthdata.com/">Natur
 
 /** The bundled vector basemap: land and borders, as detailed as the view needs. */
 export interface Basemap {
-  /** The id of the layer drawn now, once loaded. */
-  readonly currentId: string | null;
   destroy(): void;
 }
 
@@ -75,9 +72,6 @@ export function createBasemap(map: L.Map): Basemap {
   map.whenReady(update);
 
   return {
-    get currentId() {
-      return shown?.id ?? null;
-    },
     destroy() {
       destroyed = true;
       map.off('moveend', update);

@@ -7,8 +7,6 @@ export interface Emitter<Events extends Record<string, unknown>> {
   emit<K extends keyof Events>(type: K, event: Events[K]): void;
   /** Removes every listener; used by `destroy()`. */
   clear(): void;
-  /** How many listeners are attached, so tests can prove nothing leaks. */
-  listenerCount(): number;
 }
 
 /** Creates an emitter for the event map `Events`. */
@@ -29,11 +27,6 @@ export function createEmitter<Events extends Record<string, unknown>>(): Emitter
     },
     clear() {
       listeners.clear();
-    },
-    listenerCount() {
-      let count = 0;
-      for (const set of listeners.values()) count += set.size;
-      return count;
     },
   };
 }

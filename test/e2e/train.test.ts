@@ -29,10 +29,15 @@ describe('following the train', () => {
     const { page } = await open();
     expect(await page.locator('path.sm-route--train').count()).toBeGreaterThan(0);
     expect(await page.locator('path.sm-route--motorcade').count()).toBeGreaterThan(0);
-    const trainStyle = await page.locator('path.sm-route--train').first().getAttribute('stroke');
-    const motorcadeStyle = await page.locator('path.sm-route--motorcade').first().getAttribute('stroke-dasharray');
-    expect(trainStyle).not.toBeNull();
-    expect(motorcadeStyle).toBe('2 6');
+    // A railway: each train leg drawn twice, a dark casing under white ties; the motorcade dotted in red.
+    const train = page.locator('path.sm-route--train');
+    expect(await train.count()).toBe(6);
+    expect(await train.evaluateAll((paths) => paths.map((p) => [p.getAttribute('stroke'), p.getAttribute('stroke-dasharray')]).slice(0, 2))).toEqual([
+      ['#2b2b2b', null],
+      ['#ffffff', '6 6'],
+    ]);
+    const motorcade = page.locator('path.sm-route--motorcade');
+    expect([await motorcade.getAttribute('stroke'), await motorcade.getAttribute('stroke-dasharray')]).toEqual(['#b3261e', '2 6']);
     for (const stop of ['Pyongyang', 'Rajin', 'Tumangang', 'Baranovsky']) {
       expect(await page.locator('.sm-marker--waypoint').filter({ hasText: stop }).count(), stop).toBe(1);
     }
