@@ -3,13 +3,17 @@ import { unwrapLongitudes } from '../model/route-geometry.ts';
 import type { Route } from '../model/types.ts';
 
 /** Line styles per travel mode: a railway is drawn as a cased, ticked line; a motorcade dashed. */
-const STYLES: Record<string, L.PolylineOptions[]> = {
-  train: [
-    { color: '#2b2b2b', weight: 5, opacity: 0.9 },
-    { color: '#ffffff', weight: 2, opacity: 1, dashArray: '6 6' },
+// A Map, not an object: a mode comes from the story file, and "constructor" must be just a name.
+const STYLES = new Map<string, L.PolylineOptions[]>([
+  [
+    'train',
+    [
+      { color: '#2b2b2b', weight: 5, opacity: 0.9 },
+      { color: '#ffffff', weight: 2, opacity: 1, dashArray: '6 6' },
+    ],
   ],
-  motorcade: [{ color: '#b3261e', weight: 3, opacity: 0.9, dashArray: '2 6', lineCap: 'round' }],
-};
+  ['motorcade', [{ color: '#b3261e', weight: 3, opacity: 0.9, dashArray: '2 6', lineCap: 'round' }]],
+]);
 const DEFAULT_STYLE: L.PolylineOptions[] = [{ color: '#5b3fa0', weight: 3, opacity: 0.85 }];
 
 /** Draws the story's routes, each in its mode's style, as one non-interactive layer. */
@@ -18,7 +22,7 @@ export function createRouteLayer(routes: readonly Route[]): L.LayerGroup {
   for (const route of routes) {
     // Unwrapped, so that a route across the antimeridian does not cross the whole world.
     const latLngs = route.lines.map((line) => unwrapLongitudes(line).map(([lng, lat]) => L.latLng(lat, lng)));
-    for (const style of STYLES[route.mode] ?? DEFAULT_STYLE) {
+    for (const style of STYLES.get(route.mode) ?? DEFAULT_STYLE) {
       L.polyline(latLngs, { ...style, interactive: false, className: `sm-route sm-route--${cssSafe(route.mode)}` }).addTo(group);
     }
   }

@@ -17,13 +17,20 @@ interface TrieNode {
   placeId: string | null;
 }
 
+/**
+ * Names longer than this are not looked for in the text. Each word of the text walks the trie at
+ * most this far, so matching stays linear in the text: a crafted name of thousands of words
+ * over a text of those same words would otherwise cost (text x name) steps.
+ */
+export const MAX_MENTION_LENGTH = 120;
+
 /** Indexes every place's name and aliases. The first place to claim a name keeps it. */
 export function mentionTerms(places: readonly Place[]): MentionIndex {
   const root: TrieNode = { next: new Map(), placeId: null };
   for (const place of places) {
     for (const name of [place.name, ...place.aliases]) {
       const term = name.trim();
-      if (term === '') continue;
+      if (term === '' || term.length > MAX_MENTION_LENGTH) continue;
       let node = root;
       for (const ch of term) {
         const key = ch.toLowerCase();

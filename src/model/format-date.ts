@@ -1,3 +1,5 @@
+import { utcDate } from './iso-date.ts';
+
 const DATE_PART = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /**
@@ -8,7 +10,7 @@ const DATE_PART = /^(\d{4})-(\d{2})-(\d{2})/;
 export function formatCalendarDate(iso: string, locale: string): string {
   const match = DATE_PART.exec(iso);
   if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const date = utcDate(Number(match[1]), Number(match[2]), Number(match[3]));
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
   try {
     return new Intl.DateTimeFormat(locale, options).format(date);

@@ -1,5 +1,4 @@
 import distance from '@turf/distance';
-import nearestPointOnLine from '@turf/nearest-point-on-line';
 import { unwrapLongitudes } from './route-geometry.ts';
 import type { LngLat, Route, Story } from './types.ts';
 
@@ -68,6 +67,8 @@ export function createJourney(story: Story): Journey | null {
     // A MultiLineString's parts are travelled one after the other; the journey is one line.
     const line = unwrapLongitudes(route.lines.flat());
     const startKm = cumulative[cumulative.length - 1] ?? 0;
+    // The leg's segments start at the previous leg's last position (or the very first one).
+    const legStart = Math.max(0, positions.length - 1);
     line.forEach((lngLat, i) => {
       const previous = positions[positions.length - 1];
       if (previous && i === 0 && previous[0] === lngLat[0] && previous[1] === lngLat[1]) return; // shared end point
@@ -82,15 +83,14 @@ export function createJourney(story: Story): Journey | null {
     const endKm = cumulative[cumulative.length - 1]!;
     legs.push({ route, startKm, endKm });
 
-    const legLine = { type: 'Feature' as const, properties: {}, geometry: { type: 'LineString' as const, coordinates: line.map((p) => [...p]) } };
+    const seen = new Set(stops.map((s) => s.id));
     for (const id of route.stops) {
       const stop = named.get(id);
-      if (!stop || stops.some((s) => s.id === id)) continue; // a stop shared by two legs counts once
-      const along = line.length > 1 ? (nearestPointOnLine(legLine, [...stop.lngLat], { units: 'kilometers' }).properties.location ?? 0) : 0;
-      // The drawn leg and the sum of its segments agree to within rounding; clamp to the leg.
-      const km = Math.min(endKm, startKm + along);
-      stops.push({ id, name: stop.name, isPlace: stop.isPlace, t: 0, km, legIndex, date: route.dates[id] ?? null });
-      const publishedKm = route.published[id];
+      if (!stop || seen.has(id)) continue; // a stop shared by two legs counts once
+      seen.add(id);
+      const km = Math.min(endKm, kmAlong(positions, cumulative, legStart, stop.lngLat));
+      stops.push({ id, name: stop.name, isPlace: stop.isPlace, t: 0, km, legIndex, date: route.dates.get(id) ?? null });
+      const publishedKm = route.published.get(id);
       if (publishedKm !== undefined) calibration.push({ km, publishedKm });
     }
   });
@@ -165,6 +165,39 @@ export function displayKm(journey: Journey, km: number): number {
   }
   const last = anchors[anchors.length - 1]!;
   return last.publishedKm + (km - last.km);
+}
+
+/**
+ * Kilometres from the journey's start to the point of the line nearest to `target`, searching
+ * the segments from position `from` on. Each segment is compared in a local equirectangular
+ * plane (exact enough within a leg, and allocation-free: a 30,000-point line with 30 stops
+ * took seconds through a general-purpose nearest-point routine); the distance along is then
+ * the measured distance to the segment's start plus the fraction of its length.
+ */
+function kmAlong(positions: readonly LngLat[], cumulative: readonly number[], from: number, target: LngLat): number {
+  const [tx, ty] = target;
+  const scale = Math.cos((ty * Math.PI) / 180);
+  let bestDistance = Infinity;
+  let bestKm = cumulative[from] ?? 0;
+  if (positions.length - from < 2) return bestKm;
+  for (let i = from; i < positions.length - 1; i += 1) {
+    const [ax, ay] = positions[i]!;
+    const [bx, by] = positions[i + 1]!;
+    const dx = (bx - ax) * scale;
+    const dy = by - ay;
+    const px = (tx - ax) * scale;
+    const py = ty - ay;
+    const lengthSquared = dx * dx + dy * dy;
+    const f = lengthSquared > 0 ? Math.min(1, Math.max(0, (px * dx + py * dy) / lengthSquared)) : 0;
+    const ex = px - f * dx;
+    const ey = py - f * dy;
+    const d = ex * ex + ey * ey;
+    if (d < bestDistance) {
+      bestDistance = d;
+      bestKm = cumulative[i]! + f * (cumulative[i + 1]! - cumulative[i]!);
+    }
+  }
+  return bestKm;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -1,6 +1,7 @@
-import { formatJsonPath, jsonPathAtOffset, type JsonPath } from './json-path-at-offset.ts';
 import { formatMegabytes } from './format-size.ts';
-import { nestingDepthExceeds } from './nesting-depth.ts';
+import { isIsoDate } from './iso-date.ts';
+import { canonicalLanguageTag } from './language-tag.ts';
+import { formatJsonPath, scanJson, type JsonPath } from './scan-json.ts';
 import {
   DEFAULT_PLACE_ZOOM,
   MAX_NESTING_DEPTH,
@@ -21,8 +22,6 @@ import {
 
 /** Ids of places, waypoints and routes: lowercase words joined by hyphens, as used in URLs. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 type Json = Record<string, unknown>;
 
@@ -45,7 +44,8 @@ export function readStory(text: string, checker: GeoJsonChecker | null): ParseRe
     problems.file('', `The file is ${formatMegabytes(source.length)} or more; story files are limited to ${formatMegabytes(MAX_STORY_BYTES)}.`);
     return problems.result();
   }
-  if (nestingDepthExceeds(source, MAX_NESTING_DEPTH)) {
+  const structure = scanJson(source, { maxDepth: MAX_NESTING_DEPTH });
+  if (structure.tooDeep) {
     problems.file('', `The file nests lists or objects more than ${MAX_NESTING_DEPTH} levels deep; a story needs fewer than 10.`);
     return problems.result();
   }
@@ -72,12 +72,17 @@ export function readStory(text: string, checker: GeoJsonChecker | null): ParseRe
   }
 
   const rawFeatures = Array.isArray(data.features) ? (data.features as unknown[]) : null;
+  // JSON.parse keeps the last of two equal keys, silently dropping the first (a whole list of
+  // passages, say): an author must hear of it.
+  for (const { path, key } of structure.duplicateKeys) {
+    problems.atPath([...path, key], `"${key}" is written twice in the same object; only the last would be read. Keep one.`, rawFeatures);
+  }
   // RFC 7946 structure (positions, geometry types, feature shape) comes from a maintained validator.
   const fullValidation = checker !== null;
   if (checker) {
-    for (const issue of checker(source)) {
-      problems.atPath(jsonPathAtOffset(source, issue.from), issue.message, rawFeatures);
-    }
+    const issues = checker(source);
+    const { paths } = scanJson(source, { offsets: issues.map((issue) => issue.from) });
+    issues.forEach((issue, i) => problems.atPath(paths[i] ?? [], issue.message, rawFeatures));
   } else if (!rawFeatures) {
     problems.file('features', 'A FeatureCollection needs a "features" list.');
   }
@@ -155,11 +160,11 @@ export function readStory(text: string, checker: GeoJsonChecker | null): ParseRe
       const published = feature.stopRecord('published', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a distance in km');
       const approximate = feature.props.approximate === true;
       if (name && mode && lines && stops && dates && published) {
-        for (const stop of [...Object.keys(dates), ...Object.keys(published)]) {
+        for (const stop of [...dates.keys(), ...published.keys()]) {
           if (!stops.includes(stop)) feature.report('properties.stops', `"${stop}" has a date or distance but is not one of this route's stops.`);
         }
         routes.push({
-          route: { id, name, mode, lines, stops, dates: dates as Record<string, string>, published: published as Record<string, number>, approximate },
+          route: { id, name, mode, lines, stops, dates: dates as Map<string, string>, published: published as Map<string, number>, approximate },
           index,
         });
       }
@@ -255,8 +260,35 @@ class ProblemList {
   result(): ParseResult {
     // File-level problems first, then features in file order; stable within each.
     const problems = [...this.list].sort((a, b) => (a.featureIndex ?? -1) - (b.featureIndex ?? -1));
-    return { ok: false, problems };
+    return { ok: false, problems: groupRepeats(problems) };
   }
+}
+
+/**
+ * Folds a run of the same problem at neighbouring list entries (3,000 GPS positions with a
+ * fourth number) into its first, which says how many more there are and where they end: one
+ * line an author can act on instead of a wall of copies.
+ */
+function groupRepeats(problems: readonly StoryProblem[]): StoryProblem[] {
+  const out: StoryProblem[] = [];
+  let i = 0;
+  while (i < problems.length) {
+    const first = problems[i]!;
+    const parent = first.path.replace(/\[\d+\]$/, '');
+    let j = i + 1;
+    if (parent !== first.path) {
+      while (j < problems.length) {
+        const next = problems[j]!;
+        if (next.featureIndex !== first.featureIndex || next.message !== first.message || next.path.replace(/\[\d+\]$/, '') !== parent || next.path === parent) break;
+        j += 1;
+      }
+    }
+    const more = j - i - 1;
+    out.push(more < 2 ? first : { ...first, message: `${first.message} (${more.toLocaleString('en')} more like it, through ${problems[j - 1]!.path})` });
+    if (more < 2) j = i + 1;
+    i = j;
+  }
+  return out;
 }
 
 /** Reads one feature's fields, reporting each problem against the feature. */
@@ -352,10 +384,13 @@ class FeatureReader {
     return ok ? (value as string[]) : null;
   }
 
-  /** An optional object keyed by stop id, each value checked by `valid`; null when wrong. */
-  stopRecord(key: string, valid: (value: unknown) => boolean, what: string): Record<string, unknown> | null {
+  /**
+   * An optional object keyed by stop id, each value checked by `valid`, as a Map (so that a stop
+   * called "constructor" or "__proto__" is just a name); null when wrong.
+   */
+  stopRecord(key: string, valid: (value: unknown) => boolean, what: string): Map<string, unknown> | null {
     const value = this.props[key];
-    if (value === undefined || value === null) return {};
+    if (value === undefined || value === null) return new Map();
     if (!isRecord(value)) {
       this.report(`properties.${key}`, `"${key}" must be an object keyed by stop id, not ${describe(value)}.`);
       return null;
@@ -367,7 +402,7 @@ class FeatureReader {
         ok = false;
       }
     }
-    return ok ? value : null;
+    return ok ? new Map(Object.entries(value)) : null;
   }
 
   /** The place's paragraphs, in article order whatever order they are listed in. */
@@ -477,20 +512,18 @@ function readMeta(story: Json, problems: ProblemList): StoryMeta | null {
     problems.file('story.published', `"${published}" is not an ISO 8601 date such as "2019-04-24".`);
     return null;
   }
-  if (language !== null && !LANGUAGE_TAG.test(language)) {
-    problems.file('story.language', `"${language}" is not a language tag such as "en" or "pt-BR".`);
+  // The tag feeds every date and number the reader sees (Intl), so it must be one Intl accepts;
+  // it is kept in canonical form ("pt-br" becomes "pt-BR").
+  const canonicalLanguage = language === null ? null : canonicalLanguageTag(language);
+  if (language !== null && canonicalLanguage === null) {
+    problems.file(
+      'story.language',
+      `${describe(language)} is not a language tag that browsers understand: use one such as "en", "en-GB", "pt-BR" or "nan" (Min Nan Chinese).`,
+    );
     return null;
   }
-  if (title === null || publisher === null || published === null || dateline === null || language === null) return null;
-  return { title, publisher, published, dateline, language, byline, credit, mapCredits };
-}
-
-function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (title === null || publisher === null || published === null || dateline === null || canonicalLanguage === null) return null;
+  return { title, publisher, published, dateline, language: canonicalLanguage, byline, credit, mapCredits };
 }
 
 function readParagraphs(value: unknown, problems: ProblemList): Paragraph[] {
@@ -628,6 +661,7 @@ function readCamera(
 }
 
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+const TILE_PLACEHOLDERS = new Set(['z', 'x', 'y', 's', 'r', '-y']);
 
 /** `story.tiles`: "none", or a tile source whose URLs are http(s) and whose attribution is text. */
 function readTiles(value: unknown, problems: ProblemList): TileSource | 'none' | null {
@@ -644,8 +678,17 @@ function readTiles(value: unknown, problems: ProblemList): TileSource | 'none' |
     return null;
   };
   const { url, attribution, attributionUrl, maxZoom, subdomains } = value;
-  if (typeof url !== 'string' || !HTTP_URL.test(url) || !['{z}', '{x}', '{y}'].every((part) => url.includes(part))) {
+  if (typeof url !== 'string' || !HTTP_URL.test(url) || !url.includes('{z}') || !url.includes('{x}') || !/\{-?y\}/.test(url)) {
     fail('url', `The tile URL must be an http(s) template with {z}, {x} and {y}, not ${describe(url)}.`);
+  } else {
+    // Leaflet fills only these; any other {name} would throw while drawing the map.
+    const unknown = [...url.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((name) => !TILE_PLACEHOLDERS.has(name));
+    if (unknown.length > 0) {
+      fail(
+        'url',
+        `The tile URL uses ${unknown.map((name) => `{${name.slice(0, 20)}}`).join(', ')}, which the map cannot fill: only {z}, {x}, {y}, {s}, {r} and {-y} are filled. Write any other value (a style or a key) into the URL itself.`,
+      );
+    }
   }
   if (typeof attribution !== 'string' || attribution.trim() === '') {
     fail('attribution', 'Tiles need their provider\'s attribution, as plain text.');

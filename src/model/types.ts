@@ -57,9 +57,9 @@ export interface Route {
   /** Ids of the places or waypoints passed, in travel order. */
   readonly stops: readonly string[];
   /** Calendar dates (ISO) at stops, where known: `{ "khasan": "2019-04-24" }`. */
-  readonly dates: Readonly<Record<string, string>>;
+  readonly dates: ReadonlyMap<string, string>;
   /** Published distances (km from the journey's start) at stops, to calibrate the readout. */
-  readonly published: Readonly<Record<string, number>>;
+  readonly published: ReadonlyMap<string, number>;
   /** The line is drawn through a few points, not surveyed (a motorcade without road data). */
   readonly approximate: boolean;
 }
