@@ -1,4 +1,5 @@
 import defaultStoryUrl from '../../data/kim-putin-2019.geojson?url';
+import { describeUrl, shortenText } from '../model/describe-url.ts';
 import { formatMegabytes } from '../model/format-size.ts';
 import { formatProblem, readStory, type GeoJsonChecker } from '../model/read-story.ts';
 import { FULL_VALIDATION_MAX_BYTES, type Story } from '../model/types.ts';
@@ -16,7 +17,6 @@ import { installStepKeys } from '../ui/step-keys.ts';
 import { element, uniqueIdPrefix } from '../ui/element.ts';
 import { renderProblem } from '../ui/render-problem.ts';
 import { StoryLoadError, loadStoryText } from './load-story-text.ts';
-import { checkStoryOrigin } from './story-origin.ts';
 import './story-map.css';
 
 /** Options of `createStoryMap`; every one has a default. */
@@ -135,7 +135,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     const requested = options.step ?? (options.hash ? slugFromHash(location.hash) : null);
     const unknownStep = requested !== null && !current.goTo(requested);
     panel = createStoryPanel(panelElement, current, idPrefix);
-    if (unknownStep) panel.note(`This story has no step called “${requested}”, so it opens with all places.`);
+    if (unknownStep) panel.note(`This story has no step called “${shortenText(requested, 60)}”, so it opens with all places.`);
     const view = createMapView(mapElement, current, {
       tiles: resolveTiles(options.tiles, story),
       reducedMotion,
@@ -202,10 +202,10 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         ? Promise.resolve(null)
         : import('@placemarkio/check-geojson').then((module) => module.getIssues, () => null);
     try {
-      if (options.allowedStoryOrigins) checkStoryOrigin(storyUrl, document.baseURI, options.allowedStoryOrigins);
       const text = await loadStoryText(storyUrl, {
         timeoutMs: options.timeoutMs ?? 15_000,
         signal: abort.signal,
+        ...(options.allowedStoryOrigins ? { allowedOrigins: options.allowedStoryOrigins } : {}),
         onProgress: (bytes) => {
           status.textContent = `Loading the story… ${formatMegabytes(bytes)}`;
         },
@@ -217,7 +217,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         const count = result.problems.length;
         renderProblem(root, {
           title: 'This story cannot be shown',
-          summary: `The story file ${storyUrl} has ${count === 1 ? 'a problem' : `${count} problems`}:`,
+          summary: `The story file ${describeUrl(storyUrl)} has ${count === 1 ? 'a problem' : `${count} problems`}:`,
           items: result.problems.map(formatProblem),
         });
         return null;

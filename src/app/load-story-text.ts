@@ -1,3 +1,5 @@
+import { decodeStoryBytes } from '../model/decode-story-bytes.ts';
+import { describeUrl } from '../model/describe-url.ts';
 import { formatMegabytes } from '../model/format-size.ts';
 import { MAX_STORY_BYTES } from '../model/types.ts';
 
@@ -19,42 +21,75 @@ export interface LoadStoryOptions {
   readonly onProgress?: (bytes: number) => void;
   /** Refuse files larger than this. Defaults to `MAX_STORY_BYTES` (10 MB). */
   readonly maxBytes?: number;
+  /**
+   * Origins allowed to serve the file, checked on the address asked for and again on the
+   * address the file finally came from (after redirects). Defaults to any origin.
+   */
+  readonly allowedOrigins?: readonly string[];
+  /** The page's address, against which a relative URL is resolved. Defaults to `document.baseURI`. */
+  readonly base?: string;
 }
 
 /** Fetches a story file's text, turning every failure into a `StoryLoadError` naming the URL. */
 export async function loadStoryText(url: string, options: LoadStoryOptions): Promise<string> {
+  const base = options.base ?? document.baseURI;
+  const shown = describeUrl(url, base);
+  if (options.allowedOrigins) checkStoryOrigin(url, base, options.allowedOrigins);
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
   const onAbort = (): void => controller.abort();
   options.signal?.addEventListener('abort', onAbort);
+  const seconds = Math.round(options.timeoutMs / 1000);
   try {
     let response: Response;
     try {
       response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      if (controller.signal.aborted) {
-        throw new StoryLoadError(`The story file ${url} did not arrive within ${Math.round(options.timeoutMs / 1000)} seconds.`);
-      }
+      if (timedOut) throw new StoryLoadError(`The story file ${shown} did not arrive within ${seconds} seconds.`);
       throw new StoryLoadError(
-        `The story file ${url} could not be reached: the network failed, or the server does not allow this page to read it (CORS).`,
+        `The story file ${shown} could not be reached: the network failed, or the server does not allow this page to read it (CORS).`,
       );
+    }
+    // The allow-list must hold for the file actually shown: a permitted address may redirect
+    // elsewhere, and a forged story would then appear under this site's name.
+    if (response.type === 'opaque' || response.type === 'opaqueredirect') {
+      throw new StoryLoadError(`The story file ${shown} redirects to an address this page cannot check, so it is not shown.`);
+    }
+    if (options.allowedOrigins && response.url) {
+      try {
+        checkStoryOrigin(response.url, base, options.allowedOrigins);
+      } catch (error) {
+        if (!(error instanceof StoryLoadError)) throw error;
+        throw new StoryLoadError(`The story file ${shown} redirects to ${describeUrl(response.url)}. ${error.message}`);
+      }
     }
     if (!response.ok) {
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      throw new StoryLoadError(`The story file ${url} could not be loaded: the server answered HTTP ${status}.`);
+      throw new StoryLoadError(`The story file ${shown} could not be loaded: the server answered HTTP ${status}.`);
     }
     const maxBytes = options.maxBytes ?? MAX_STORY_BYTES;
     const tooLarge = (): StoryLoadError =>
-      new StoryLoadError(`The story file ${url} is larger than ${formatMegabytes(maxBytes)}, the limit for story files.`);
+      new StoryLoadError(`The story file ${shown} is larger than ${formatMegabytes(maxBytes)}, the limit for story files.`);
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+    let bytes: Uint8Array;
     try {
-      return await readText(response, maxBytes, tooLarge, options.onProgress);
+      bytes = await readBytes(response, maxBytes, tooLarge, options.onProgress);
     } catch (error) {
       if (error instanceof StoryLoadError || options.signal?.aborted) throw error;
-      throw new StoryLoadError(`The story file ${url} did not arrive completely within ${Math.round(options.timeoutMs / 1000)} seconds.`);
+      if (timedOut) throw new StoryLoadError(`The story file ${shown} did not arrive completely within ${seconds} seconds.`);
+      throw new StoryLoadError(
+        `The story file ${shown} arrived broken: the connection was cut before its end, or its compressed data is damaged. Reloading may help; if not, the server is sending a damaged file.`,
+      );
     }
+    const decoded = decodeStoryBytes(bytes);
+    if (!decoded.ok) throw new StoryLoadError(`The story file ${shown} cannot be read. ${decoded.message}`);
+    return decoded.text;
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
@@ -62,21 +97,20 @@ export async function loadStoryText(url: string, options: LoadStoryOptions): Pro
 }
 
 /** Reads the body, counting bytes, and stops as soon as it passes `maxBytes`. */
-async function readText(
+async function readBytes(
   response: Response,
   maxBytes: number,
   tooLarge: () => StoryLoadError,
   onProgress?: (bytes: number) => void,
-): Promise<string> {
+): Promise<Uint8Array> {
   if (!response.body) {
-    const text = await response.text();
-    if (text.length > maxBytes) throw tooLarge();
-    return text;
+    const buffer = new Uint8Array(await response.arrayBuffer());
+    if (buffer.byteLength > maxBytes) throw tooLarge();
+    return buffer;
   }
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -85,8 +119,36 @@ async function readText(
       await reader.cancel();
       throw tooLarge();
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
     onProgress?.(bytes);
   }
-  return text + decoder.decode();
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
+}
+
+/**
+ * Throws a `StoryLoadError` unless `url` (resolved against `base`) comes from one of the
+ * allowed origins. Only http(s) URLs are ever allowed: never `javascript:` or `data:`.
+ */
+function checkStoryOrigin(url: string, base: string, allowedOrigins: readonly string[]): void {
+  let resolved: URL;
+  try {
+    resolved = new URL(url, base);
+  } catch {
+    throw new StoryLoadError(`"${describeUrl(url)}" is not a valid story URL.`);
+  }
+  if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') {
+    throw new StoryLoadError(`"${describeUrl(url)}" is not a web address: story files are loaded over http(s) only.`);
+  }
+  if (!allowedOrigins.includes(resolved.origin)) {
+    const list = allowedOrigins.join(', ');
+    throw new StoryLoadError(
+      `This page does not show stories from ${describeUrl(resolved.origin)}. It loads story files only from ${list || 'nowhere'}, so that nobody can publish their own file under this site's name.`,
+    );
+  }
 }

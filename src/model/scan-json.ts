@@ -9,6 +9,8 @@ export interface JsonScan {
   readonly paths: readonly JsonPath[];
   /** Keys written twice in one object (JSON.parse silently keeps the last), at most `maxDuplicates`. */
   readonly duplicateKeys: ReadonlyArray<{ readonly path: JsonPath; readonly key: string }>;
+  /** The text ends inside a string, list or object: it was cut short. */
+  readonly endsOpen: boolean;
 }
 
 /** Options of `scanJson`. */
@@ -40,6 +42,7 @@ export function scanJson(text: string, options: JsonScanOptions = {}): JsonScan 
   const duplicateKeys: Array<{ path: JsonPath; key: string }> = [];
   const frames: Frame[] = [];
   let next = 0;
+  let endsOpen = false;
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -48,6 +51,10 @@ export function scanJson(text: string, options: JsonScanOptions = {}): JsonScan 
     const top = frames[frames.length - 1];
     if (code === 0x22 /* " */) {
       const close = endOfString(text, i);
+      if (close === -1) {
+        endsOpen = true;
+        break;
+      }
       if (top?.kind === 'object' && !top.inValue) {
         const key = readKey(text, i, close);
         if (top.keys.has(key)) {
@@ -61,7 +68,7 @@ export function scanJson(text: string, options: JsonScanOptions = {}): JsonScan 
       continue;
     }
     if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
-      if (frames.length >= maxDepth) return { tooDeep: true, paths: [], duplicateKeys: [] };
+      if (frames.length >= maxDepth) return { tooDeep: true, paths: [], duplicateKeys: [], endsOpen: false };
       frames.push(code === 0x7b ? { kind: 'object', key: null, inValue: false, keys: new Set() } : { kind: 'array', index: 0 });
     } else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
       frames.pop();
@@ -77,7 +84,7 @@ export function scanJson(text: string, options: JsonScanOptions = {}): JsonScan 
     i += 1;
   }
   while (next < wanted.length) paths[wanted[next++]!.order] = pathOf(frames);
-  return { tooDeep: false, paths, duplicateKeys };
+  return { tooDeep: false, paths, duplicateKeys, endsOpen: endsOpen || frames.length > 0 };
 }
 
 /** The path of the innermost open value; an object's key counts once its value has begun. */
@@ -91,12 +98,12 @@ function pathOf(frames: readonly Frame[]): JsonPath {
   return path;
 }
 
-/** The index of the quote closing the string that opens at `start` (or the last index). */
+/** The index of the quote closing the string that opens at `start`, or -1 when the text ends first. */
 function endOfString(text: string, start: number): number {
   let from = start + 1;
   for (;;) {
     const quote = text.indexOf('"', from);
-    if (quote === -1) return text.length - 1;
+    if (quote === -1) return -1;
     // A quote is escaped when an odd number of backslashes stands before it.
     let backslashes = 0;
     for (let j = quote - 1; j > start && text.charCodeAt(j) === 0x5c; j -= 1) backslashes += 1;

@@ -9,9 +9,7 @@ import { formatProblem, parseStory } from '../../src/model/parse-story.ts';
 import type { Place, Story } from '../../src/model/types.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const withRoute = (): Record<string, any> => JSON.parse(fixture('story-with-route.geojson'));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const minimal = (): Record<string, any> => JSON.parse(fixture('minimal-story.geojson'));
 
 function story(text: string): Story {

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -28,4 +31,36 @@ describe('npm run validate', () => {
     expect(err).toMatch(/^no\/such\/file\.geojson: cannot be read/);
     expect(code).toBe(2);
   });
+
+  const scratch = mkdtempSync(join(tmpdir(), 'validate-'));
+  const minimal = readFileSync(join(root, 'test/fixtures/minimal-story.geojson'), 'utf8');
+
+  it('validate(a Latin-1 file) refuses it, naming the byte and the encoding, instead of losing letters', () => {
+    const file = join(scratch, 'latin1.geojson');
+    writeFileSync(file, Buffer.from(minimal.replace('Two harbours', 'Café Zürich'), 'latin1'));
+    const { code, err } = validate(file);
+    expect(err).toMatch(/is not UTF-8 text: byte \d+ \(line 4\) is 0xE9.*Latin-1 or Windows-1252/);
+    expect(code).toBe(1);
+  });
+
+  it('validate(a UTF-16 file) says it is UTF-16', () => {
+    const file = join(scratch, 'utf16.geojson');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(minimal, 'utf16le')]));
+    expect(validate(file).err).toMatch(/saved as UTF-16 \(Unicode\) text; story files must be UTF-8/);
+  });
+
+  it('validate prints all of 3,000 problems through a pipe, and escapes terminal control codes in ids', () => {
+    const story = JSON.parse(minimal) as { features: Array<Record<string, unknown>> };
+    const template = story.features[0]!;
+    story.features = Array.from({ length: 3000 }, (_, i) => ({ ...template, id: `Bad${i}\u001b[2J` }));
+    const file = join(scratch, 'many.geojson');
+    writeFileSync(file, JSON.stringify(story));
+    const { code, err } = validate(file);
+    const lines = err.trim().split('\n');
+    expect(lines).toHaveLength(3000);
+    expect(lines[2999]).toContain('feature 2999 ("Bad2999\\u{1b}[2J"): id: ');
+    expect(err).not.toContain('\u001b');
+    expect(code).toBe(1);
+  });
 });
+
