@@ -54,6 +54,8 @@ function preloadDefaultStory(): Plugin {
 // A relative base lets the built app run from any folder or CDN path.
 export default defineConfig({
   base: './',
+  // Leaflet's ES module build, so that the parts of Leaflet the map never uses are left out.
+  resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
   plugins: [preloadDefaultStory(), oembedFile()],
   build: {
     target: 'es2022',

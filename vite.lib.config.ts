@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 // resolved relative to the script (new URL(..., import.meta.url)).
 export default defineConfig({
   base: './',
+  // Leaflet's ES module build, so that the parts of Leaflet the map never uses are left out.
+  resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
   build: {
     target: 'es2022',
     emptyOutDir: true,

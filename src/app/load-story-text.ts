@@ -1,4 +1,3 @@
-import { decodeStoryBytes } from '../model/decode-story-bytes.ts';
 import { describeUrl } from '../model/describe-url.ts';
 import { formatMegabytes } from '../model/format-size.ts';
 import { MAX_STORY_BYTES } from '../model/types.ts';
@@ -87,12 +86,32 @@ export async function loadStoryText(url: string, options: LoadStoryOptions): Pro
         `The story file ${shown} arrived broken: the connection was cut before its end, or its compressed data is damaged. Reloading may help; if not, the server is sending a damaged file.`,
       );
     }
-    const decoded = decodeStoryBytes(bytes);
+    const text = decodeUtf8(bytes);
+    if (text !== null) return text;
+    // Only a file that is not UTF-8 loads the code that says what it is instead.
+    const decoded = await import('../model/decode-story-bytes.ts').then(
+      (module) => module.decodeStoryBytes(bytes),
+      () => ({ ok: false, message: 'It is not UTF-8 text: save it again choosing the UTF-8 encoding.' }) as const,
+    );
     if (!decoded.ok) throw new StoryLoadError(`The story file ${shown} cannot be read. ${decoded.message}`);
     return decoded.text;
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * The file as UTF-8 text, or null when it is not plainly UTF-8: zero bytes near the start
+ * (UTF-16, which is valid UTF-8 byte by byte) or bytes that UTF-8 does not allow (Latin-1).
+ * A UTF-8 byte order mark is dropped.
+ */
+function decodeUtf8(bytes: Uint8Array): string | null {
+  if (bytes.subarray(0, 64).includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
   }
 }
 

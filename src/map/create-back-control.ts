@@ -1,4 +1,4 @@
-import L from 'leaflet';
+import * as L from 'leaflet';
 
 /** The "Back to the story" button, shown after the reader explores the map on their own. */
 export interface BackControl {

@@ -1,4 +1,4 @@
-import L from 'leaflet';
+import * as L from 'leaflet';
 import type { Camera, LngLat } from '../model/types.ts';
 import { toLatLng } from './to-lat-lng.ts';
 

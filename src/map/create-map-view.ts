@@ -1,5 +1,5 @@
-import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
+import * as L from 'leaflet';
+import './leaflet.css';
 import './map.css';
 import type { Step } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';

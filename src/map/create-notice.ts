@@ -1,4 +1,4 @@
-import L from 'leaflet';
+import * as L from 'leaflet';
 
 /** A small dismissible note on the map, announced politely to screen readers. */
 export interface MapNotice {

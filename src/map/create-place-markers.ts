@@ -1,4 +1,4 @@
-import L from 'leaflet';
+import * as L from 'leaflet';
 import type { Place, Waypoint } from '../model/types.ts';
 import type { PlaceLayer, SelectPlace } from './place-layer.ts';
 import { toLatLng } from './to-lat-lng.ts';

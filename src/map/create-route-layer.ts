@@ -1,4 +1,4 @@
-import L from 'leaflet';
+import * as L from 'leaflet';
 import { unwrapLongitudes } from '../model/route-geometry.ts';
 import type { Route } from '../model/types.ts';
 

@@ -1,4 +1,4 @@
-import L from 'leaflet';
+import * as L from 'leaflet';
 import type { TileLayerOptions } from './tile-layer-options.ts';
 
 /** What the tile layer tells the page about its health. */

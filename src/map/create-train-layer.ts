@@ -1,4 +1,4 @@
-import L from 'leaflet';
+import * as L from 'leaflet';
 import { positionAt, type Journey } from '../model/journey.ts';
 import type { MapInternals } from './create-map-view.ts';
 import { toLatLng } from './to-lat-lng.ts';

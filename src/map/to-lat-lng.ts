@@ -1,4 +1,4 @@
-import L from 'leaflet';
+import * as L from 'leaflet';
 import type { LngLat } from '../model/types.ts';
 
 /** The one place where GeoJSON's [lng, lat] becomes Leaflet's LatLng. */
