@@ -8,6 +8,8 @@ export default defineConfig({
   base: './',
   // Leaflet's ES module build, so that the parts of Leaflet the map never uses are left out.
   resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
+  // The story reader's worker is an ES module like the app (story-reader.worker.ts).
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     emptyOutDir: true,

@@ -15,9 +15,10 @@ if (container) {
   const tilesOff = import.meta.env.VITE_TILES === 'none' || params.get('tiles') === 'none';
   const options: StoryMapOptions = {
     hash: true,
-    // The embed code generator is loaded the first time someone asks for it.
+    // The embed code generator is loaded the first time someone asks for it (the map notes it
+    // when that fails).
     onEmbed: (step, button) =>
-      void import('./embed/embed-code-dialog.ts').then(({ openEmbedDialog }) =>
+      import('./embed/embed-code-dialog.ts').then(({ openEmbedDialog }) =>
         openEmbedDialog(location.href, { story: storyParam, step, title: document.title.replace(/ · Story map$/, '') }, button),
       ),
     ...(storyParam ? { storyUrl: storyParam, allowedStoryOrigins: [location.origin, ...extraOrigins] } : {}),

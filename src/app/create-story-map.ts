@@ -1,8 +1,8 @@
 import defaultStoryUrl from '../../data/kim-putin-2019.geojson?url';
 import { describeUrl, shortenText } from '../model/describe-url.ts';
 import { formatMegabytes } from '../model/format-size.ts';
-import { formatProblem, readStory, type GeoJsonChecker } from '../model/read-story.ts';
-import { FULL_VALIDATION_MAX_BYTES, type Story } from '../model/types.ts';
+import { formatProblem, readStory, type TextChecks } from '../model/read-story.ts';
+import { FULL_VALIDATION_MAX_BYTES, type ParseResult, type Story } from '../model/types.ts';
 import { createStoryState, type StoryState } from '../story/story-state.ts';
 import { createMapView, type GestureInstaller, type MapView } from '../map/create-map-view.ts';
 import type { PlaceLayerFactory } from '../map/place-layer.ts';
@@ -37,8 +37,11 @@ export interface StoryMapOptions {
   readonly embedded?: boolean;
   /** Gestures to use instead of Leaflet's (the embed passes `installEmbeddedGestures`). */
   readonly gestures?: GestureInstaller;
-  /** Offer an "Embed" button; called with the current step's slug (null: overview) and the button. */
-  readonly onEmbed?: (step: string | null, button: HTMLElement) => void;
+  /**
+   * Offer an "Embed" button; called with the current step's slug (null: overview) and the button.
+   * When the promise it returns rejects (its code failed to load), the panel says so.
+   */
+  readonly onEmbed?: (step: string | null, button: HTMLElement) => void | Promise<void>;
   /** Show the step controls and the train. Defaults to true. */
   readonly controls?: boolean;
   /** Show the whole article. Defaults to true (beside the map), false in embeds. */
@@ -80,6 +83,9 @@ const LARGE_STORY_PLACES = 500;
 
 /** The URL of the story that ships with the app. */
 export const DEFAULT_STORY_URL: string = defaultStoryUrl;
+
+/** The bundled story was checked in full (RFC 7946, nesting, duplicate keys) when it was built. */
+const TRUSTED: TextChecks = { geojson: null, scan: null };
 
 /** Mounts a story map in `container`: loads the story, then shows the map and the story panel. */
 export function createStoryMap(container: HTMLElement, options: StoryMapOptions = {}): StoryMap {
@@ -151,15 +157,27 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       onListToggle: async (showList) => {
         // The list is a second way to read the story, loaded the first time it is asked for.
         if (showList && !list) {
-          const { createListView } = await import('../ui/create-list-view.ts');
-          if (destroyed) return;
-          list = createListView(listElement, current, idPrefix);
+          const module = await import('../ui/create-list-view.ts').catch(() => null);
+          if (destroyed) return false;
+          if (!module) {
+            panel?.note('The list of places could not be loaded: check the connection and try again. The map and its places still work.');
+            return false;
+          }
+          list = module.createListView(listElement, current, idPrefix);
         }
         listElement.hidden = !showList;
         root.classList.toggle('is-list', showList);
         if (!showList) view.resize();
+        return true;
       },
-      ...(options.onEmbed ? { onEmbed: (button: HTMLElement) => options.onEmbed?.(current.step.place?.id ?? null, button) } : {}),
+      ...(options.onEmbed
+        ? {
+            onEmbed: (button: HTMLElement) =>
+              void Promise.resolve(options.onEmbed?.(current.step.place?.id ?? null, button)).catch(() =>
+                panel?.note('The embed code could not be loaded: check the connection and try again.'),
+              ),
+          }
+        : {}),
     }) : null;
     const article = withArticle ? createArticleView(articleElement, current, idPrefix, { reducedMotion }) : null;
     if (controls && story.routes.length > 0) {
@@ -194,13 +212,13 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
   };
 
   const ready = (async (): Promise<Story | null> => {
-    // The story that ships with the app was checked in full when it was built; any other file
-    // also gets the RFC 7946 validator, loaded while the file downloads. Should that chunk fail
-    // to load, the built-in checks still guard everything the map draws.
-    const checker: Promise<GeoJsonChecker | null> =
-      storyUrl === DEFAULT_STORY_URL
-        ? Promise.resolve(null)
-        : import('@placemarkio/check-geojson').then((module) => module.getIssues, () => null);
+    // The story that ships with the app was checked in full when it was built, and is read here;
+    // any other file is read in a worker, started while the file downloads, which also runs the
+    // RFC 7946 validator.
+    const reader =
+      storyUrl === DEFAULT_STORY_URL ? null : import('./read-story-off-main-thread.ts').then((module) => module.startStoryReader(abort.signal));
+    // Should its chunk fail to load, that is handled where the reader is used (the page reads the file).
+    reader?.catch(() => undefined);
     try {
       const text = await loadStoryText(storyUrl, {
         timeoutMs: options.timeoutMs ?? 15_000,
@@ -211,7 +229,25 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         },
       });
       if (destroyed) return null;
-      const result = readStory(text, text.length <= FULL_VALIDATION_MAX_BYTES ? await checker : null);
+      const fullValidation = text.length <= FULL_VALIDATION_MAX_BYTES;
+      let result: ParseResult;
+      if (reader) {
+        status.textContent = 'Checking the story…';
+        result = await reader.then((started) => started.read(text, fullValidation)).catch(async (error: unknown) => {
+          if (destroyed) throw error;
+          // No worker here: the page reads the file itself. Should the checks' chunk fail to load
+          // too, the built-in checks still guard everything the map draws.
+          console.warn(`The story file is checked on the page itself (${error instanceof Error ? error.message : String(error)}).`);
+          return import('../model/parse-story.ts').then(
+            (module) => module.parseStory(text, { fullValidation }),
+            () => readStory(text, TRUSTED),
+          );
+        });
+        // Receiving a large story from the worker is a task of its own; the map starts in the next.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      } else {
+        result = readStory(text, TRUSTED);
+      }
       if (destroyed) return null;
       if (!result.ok) {
         const count = result.problems.length;
@@ -222,8 +258,12 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         });
         return null;
       }
-      // Thousands of places are drawn as canvas dots, whose code only such stories load.
-      const placeLayer = result.story.places.length > LARGE_STORY_PLACES ? (await import('../map/create-place-dots.ts')).createPlaceDots : null;
+      // Thousands of places are drawn as canvas dots, whose code only such stories load. Should
+      // it fail to load, they are drawn as ordinary markers: slower, but the story is there.
+      const placeLayer =
+        result.story.places.length > LARGE_STORY_PLACES
+          ? await import('../map/create-place-dots.ts').then((module) => module.createPlaceDots, () => null)
+          : null;
       if (destroyed) return null;
       mount(result.story, placeLayer);
       return result.story;
@@ -243,6 +283,8 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       return null;
     } finally {
       root.removeAttribute('aria-busy');
+      // Unused when the file could not be loaded; already stopped when it was read.
+      reader?.then((started) => started.close(), () => undefined);
     }
   })();
 

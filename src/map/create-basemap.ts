@@ -25,12 +25,18 @@ export interface Basemap {
   destroy(): void;
 }
 
+/** Told when the basemap cannot be drawn (its file failed to load) and when it is drawn again. */
+export interface BasemapStatus {
+  onUnavailable(): void;
+  onAvailable(): void;
+}
+
 /**
  * Draws the offline basemap under everything else (tiles included) and swaps its detail
  * level as the reader pans and zooms. It always draws, so a map without tiles still shows
  * coasts and borders.
  */
-export function createBasemap(map: L.Map): Basemap {
+export function createBasemap(map: L.Map, status: BasemapStatus): Basemap {
   const pane = map.createPane('sm-basemap');
   pane.style.zIndex = '150'; // under Leaflet's tile pane (200)
   const renderer = L.canvas({ pane: 'sm-basemap', padding: 0.3 });
@@ -60,7 +66,15 @@ export function createBasemap(map: L.Map): Basemap {
     void load(info).then((layer) => {
       // The reader may have moved on while this loaded: draw only what is still wanted,
       // and keep the previous layer until its replacement is ready (no blank flash).
-      if (destroyed || !layer || wanted !== info.id || shown?.id === info.id) return;
+      if (destroyed) return;
+      // Without a layer to show, the map would be a plain blue field with no word of why.
+      if (!layer && !shown) status.onUnavailable();
+      if (!layer || wanted !== info.id || shown?.id === info.id) {
+        // Asked for again on the reader's next move (a failed file is tried again then).
+        if (!layer && wanted === info.id) wanted = null;
+        return;
+      }
+      if (!shown) status.onAvailable();
       layer.addTo(map);
       shown?.layer.remove();
       shown = { id: info.id, layer };

@@ -51,6 +51,8 @@ export interface MapView {
   destroy(): void;
 }
 
+/** Routes of more points than this in all are drawn in a task after the map's first one. */
+const LARGE_ROUTE_POINTS = 20_000;
 
 /** Creates the map inside `container` and keeps it in step with `state`. */
 export function createMapView(container: HTMLElement, state: StoryState, options: MapViewOptions): MapView {
@@ -64,15 +66,46 @@ export function createMapView(container: HTMLElement, state: StoryState, options
   });
   const gestures = options.gestures?.(map) ?? null;
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-  const basemap = createBasemap(map);
   const notice = createNotice(map);
+  // One note for what the map cannot show: tiles (when the site uses them), the bundled basemap.
+  let tilesDown = false;
+  let basemapDown = false;
+  const updateNotice = (): void => {
+    if (basemapDown && (tilesDown || !options.tiles)) {
+      notice.show(
+        `${options.tiles ? 'Map tiles and the simplified map are' : 'The simplified map is'} unavailable: the places are shown on a plain background`,
+      );
+    } else if (tilesDown) {
+      notice.show('Map tiles unavailable, showing a simplified map');
+    } else {
+      notice.hide();
+    }
+  };
+  // Only changes are noted, so that a note the reader dismissed does not come back unasked.
+  const basemap = createBasemap(map, {
+    onUnavailable: () => !basemapDown && ((basemapDown = true), updateNotice()),
+    onAvailable: () => basemapDown && ((basemapDown = false), updateNotice()),
+  });
   const tiles = options.tiles
     ? createTileLayer(map, options.tiles, {
-        onUnavailable: () => notice.show('Map tiles unavailable, showing a simplified map'),
-        onAvailable: () => notice.hide(),
+        onUnavailable: () => ((tilesDown = true), updateNotice()),
+        onAvailable: () => ((tilesDown = false), updateNotice()),
       })
     : null;
-  createRouteLayer(story.routes).addTo(map);
+  // Leaflet projects every point of a line again at each zoom, which for a GPS track of
+  // hundreds of thousands of points stalls the page each time. Such routes are simplified to
+  // about 10 m (invisible below zoom 16; the train still follows the line as given) with code
+  // loaded for them only, and drawn in a task of their own, once the map and its places are up.
+  const routePoints = story.routes.reduce((sum, route) => sum + route.lines.reduce((n, line) => n + line.length, 0), 0);
+  let removed = false;
+  if (routePoints > LARGE_ROUTE_POINTS) {
+    void import('../model/simplify-line.ts').then(
+      ({ simplifyLine }) => !removed && createRouteLayer(story.routes, (line) => simplifyLine(line, 1e-4)).addTo(map),
+      () => !removed && createRouteLayer(story.routes).addTo(map),
+    );
+  } else {
+    createRouteLayer(story.routes).addTo(map);
+  }
   // A story's credits are text from its file: escaped, never HTML.
   if (story.meta.mapCredits) map.attributionControl.addAttribution(escapeHtml(story.meta.mapCredits));
 
@@ -102,6 +135,7 @@ export function createMapView(container: HTMLElement, state: StoryState, options
       map.invalidateSize({ pan: false });
     },
     destroy() {
+      removed = true;
       unsubscribe();
       tiles?.destroy();
       basemap.destroy();

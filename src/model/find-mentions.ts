@@ -48,12 +48,13 @@ export function mentionTerms(places: readonly Place[]): MentionIndex {
  * Finds the places a text names, by their names and aliases: case-insensitively (a dateline
  * says VLADIVOSTOK), as whole words, including possessives ("Vladivostok’s", "Russia's"), the
  * longest name winning where names overlap. Names are compared as literal text, never turned
- * into regular expressions, so any characters an author writes are safe.
+ * into regular expressions, so any characters an author writes are safe. Stops after `limit`
+ * mentions, so that a megabyte-long paragraph costs no more than its first mentions.
  */
-export function findMentions(text: string, index: MentionIndex): Mention[] {
+export function findMentions(text: string, index: MentionIndex, limit = Infinity): Mention[] {
   const mentions: Mention[] = [];
   let i = 0;
-  while (i < text.length) {
+  while (i < text.length && mentions.length < limit) {
     if (isWordChar(text, i - 1) || !isWordChar(text, i)) {
       i += 1;
       continue;
@@ -80,8 +81,14 @@ export function findMentions(text: string, index: MentionIndex): Mention[] {
   return mentions;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** Letters and digits of any script count as word characters; outside the text, nothing does. */
 function isWordChar(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
-  return /[\p{L}\p{N}]/u.test(text[index]!);
+  const code = text.charCodeAt(index);
+  // ASCII answered directly: most text is, and a regular expression per character of a
+  // megabyte-long paragraph costs a visible pause.
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return LETTER_OR_DIGIT.test(text[index]!);
 }

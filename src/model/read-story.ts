@@ -1,7 +1,8 @@
 import { formatMegabytes } from './format-size.ts';
 import { isIsoDate } from './iso-date.ts';
 import { canonicalLanguageTag } from './language-tag.ts';
-import { formatJsonPath, scanJson, type JsonPath } from './scan-json.ts';
+import { formatJsonPath, type JsonPath } from './json-path.ts';
+import type { scanJson } from './scan-json.ts';
 import {
   DEFAULT_PLACE_ZOOM,
   MAX_NESTING_DEPTH,
@@ -29,12 +30,24 @@ type Json = Record<string, unknown>;
 export type GeoJsonChecker = (text: string) => ReadonlyArray<{ readonly from: number; readonly message: string }>;
 
 /**
+ * Checks of the text beyond the built-in ones, passed in so that a page loads only the code it
+ * runs: the story bundled with the app, checked in full when it was built, needs neither.
+ */
+export interface TextChecks {
+  /** The RFC 7946 validator (@placemarkio/check-geojson's `getIssues`). */
+  readonly geojson: GeoJsonChecker | null;
+  /** One pass over the text for nesting depth, duplicate keys and where problems lie (`scanJson`). */
+  readonly scan: typeof scanJson | null;
+}
+
+/**
  * Reads and checks a story file (a GeoJSON FeatureCollection with a `story` member) with the
- * built-in checks, which cover everything the app draws, and with `checker` for the rest of
- * RFC 7946 when one is given (see `parseStory`, which brings the full validator).
+ * built-in checks, which cover everything the app draws, and with `checks` for the rest of
+ * RFC 7946, the file's nesting and duplicate keys (see `parseStory`, which brings them all).
  * Returns the typed story, or every problem found, each naming the feature and the field.
  */
-export function readStory(text: string, checker: GeoJsonChecker | null): ParseResult {
+export function readStory(text: string, checks: TextChecks): ParseResult {
+  const { geojson: checker, scan } = checks;
   // Editors on Windows often save JSON with a byte order mark, which JSON.parse rejects.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const problems = new ProblemList();
@@ -44,7 +57,7 @@ export function readStory(text: string, checker: GeoJsonChecker | null): ParseRe
     problems.file('', `The file is ${formatMegabytes(source.length)} or more; story files are limited to ${formatMegabytes(MAX_STORY_BYTES)}.`);
     return problems.result();
   }
-  const structure = scanJson(source, { maxDepth: MAX_NESTING_DEPTH });
+  const structure = scan?.(source, { maxDepth: MAX_NESTING_DEPTH }) ?? { tooDeep: false, duplicateKeys: [], endsOpen: false };
   if (structure.tooDeep) {
     problems.file('', `The file nests lists or objects more than ${MAX_NESTING_DEPTH} levels deep; a story needs fewer than 10.`);
     return problems.result();
@@ -81,7 +94,7 @@ export function readStory(text: string, checker: GeoJsonChecker | null): ParseRe
   const fullValidation = checker !== null;
   if (checker) {
     const issues = checker(source);
-    const { paths } = scanJson(source, { offsets: issues.map((issue) => issue.from) });
+    const paths = scan?.(source, { offsets: issues.map((issue) => issue.from) }).paths ?? [];
     issues.forEach((issue, i) => problems.atPath(paths[i] ?? [], issue.message, rawFeatures));
   } else if (!rawFeatures) {
     problems.file('features', 'A FeatureCollection needs a "features" list.');

@@ -2,6 +2,7 @@ import { findMentions, mentionTerms, type MentionIndex } from '../model/find-men
 import type { Paragraph } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';
 import { element } from './element.ts';
+import { splitLongText, textPart } from './text-parts.ts';
 
 /** The whole article, with place names linked to the map and the current place's passages marked. */
 export interface ArticleView {
@@ -91,22 +92,39 @@ export function createArticleView(container: HTMLElement, state: StoryState, idP
   };
 }
 
+/**
+ * Mentions linked in one paragraph: a news paragraph names a handful of places; a paragraph that
+ * names them thousands of times (a generated or hostile file) gets links for the first ones and
+ * plain text after, instead of hundreds of thousands of links.
+ */
+const MAX_LINKS_PER_PARAGRAPH = 100;
+
 function renderParagraph(paragraph: Paragraph, terms: MentionIndex, names: ReadonlyMap<string, string>): HTMLElement {
-  const p = element('p', { 'data-paragraph': paragraph.id, dir: 'auto' });
-  const { text } = paragraph;
-  let at = 0;
-  for (const mention of findMentions(text, terms)) {
-    if (mention.start > at) p.append(text.slice(at, mention.start));
-    const name = names.get(mention.placeId);
-    p.append(
-      element(
-        'a',
-        { class: 'sm-mention', href: `#${mention.placeId}`, 'data-place': mention.placeId, title: name ? `Show ${name} on the map` : null },
-        text.slice(mention.start, mention.end),
-      ),
-    );
-    at = mention.end;
+  const p = element('p', { 'data-paragraph': paragraph.id });
+  const parts = splitLongText(paragraph.text);
+  let linksLeft = MAX_LINKS_PER_PARAGRAPH;
+  for (const text of parts) {
+    const box = parts.length === 1 ? p : textPart();
+    let at = 0;
+    const mentions = linksLeft > 0 ? findMentions(text, terms, linksLeft) : [];
+    linksLeft -= mentions.length;
+    for (const mention of mentions) {
+      if (mention.start > at) box.append(text.slice(at, mention.start));
+      const name = names.get(mention.placeId);
+      box.append(
+        element(
+          'a',
+          { class: 'sm-mention', href: `#${mention.placeId}`, 'data-place': mention.placeId, title: name ? `Show ${name} on the map` : null },
+          text.slice(mention.start, mention.end),
+        ),
+      );
+      at = mention.end;
+    }
+    if (at < text.length) box.append(text.slice(at));
+    if (box !== p) p.append(box);
   }
-  if (at < text.length) p.append(text.slice(at));
+  // Set once the paragraph is complete: with dir="auto" already set, Chromium works out the
+  // direction again on every child added, which is quadratic in the number of links.
+  p.setAttribute('dir', 'auto');
   return p;
 }

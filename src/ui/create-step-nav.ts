@@ -8,8 +8,11 @@ export interface StepNav {
 
 /** Options of the step navigation. */
 export interface StepNavOptions {
-  /** Called when the reader switches between the map and the list of places. */
-  readonly onListToggle: (showList: boolean) => void | Promise<void>;
+  /**
+   * Called when the reader switches between the map and the list of places; answers false when
+   * it could not switch (the list's code failed to load), and the toggle stays as it was.
+   */
+  readonly onListToggle: (showList: boolean) => boolean | Promise<boolean>;
   /** When given, an "Embed" button calls it (the full page's embed code generator). */
   readonly onEmbed?: (button: HTMLButtonElement) => void;
 }
@@ -29,11 +32,14 @@ export function createStepNav(container: HTMLElement, state: StoryState, options
   // of a reader who just pressed it to reach the first or last step.
   previous.addEventListener('click', () => state.previous());
   next.addEventListener('click', () => state.next());
-  list.addEventListener('click', () => {
+  const setList = (shown: boolean): void => {
+    list.setAttribute('aria-pressed', String(shown));
+    list.textContent = shown ? 'Show the map' : 'List of places';
+  };
+  list.addEventListener('click', async () => {
     const showList = list.getAttribute('aria-pressed') !== 'true';
-    list.setAttribute('aria-pressed', String(showList));
-    list.textContent = showList ? 'Show the map' : 'List of places';
-    void options.onListToggle(showList);
+    setList(showList);
+    if (!(await options.onListToggle(showList))) setList(!showList);
   });
 
   const nameOf = (i: number): string => {

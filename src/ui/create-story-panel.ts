@@ -1,7 +1,9 @@
 import { calendarDatePart, formatCalendarDate } from '../model/format-date.ts';
-import type { Place, Step, Story } from '../model/types.ts';
+import type { Paragraph, Place, Step, Story } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';
 import { element } from './element.ts';
+import { showInChunks } from './show-in-chunks.ts';
+import { longText } from './text-parts.ts';
 import './ui.css';
 
 /** The story panel: title block, then the current place's passages or the overview's list of places. */
@@ -76,51 +78,35 @@ function renderTitleBlock(story: Story): HTMLElement {
 function renderPlace(place: Place, headingId: string, state: StoryState): Node[] {
   const back = element('button', { type: 'button', class: 'sm-back' }, '← All places');
   back.addEventListener('click', () => state.selectPlace(null));
-  const passages =
-    place.passages.length > 0
-      ? element(
-          'div',
-          { class: 'sm-passages' },
-          ...place.passages.map((p) => element('p', { class: 'sm-passage', 'data-paragraph': p.id }, p.text)),
-        )
-      : element('p', { class: 'sm-empty' }, 'No paragraph of the article is about this place.');
   const nodes: Node[] = [back, element('h2', { id: headingId, tabindex: '-1' }, place.name)];
   if (place.summary) nodes.push(element('p', { class: 'sm-summary' }, place.summary));
-  nodes.push(passages);
+  if (place.passages.length === 0) {
+    nodes.push(element('p', { class: 'sm-empty' }, 'No paragraph of the article is about this place.'));
+  } else {
+    const passages = element('div', { class: 'sm-passages' });
+    const render = (p: Paragraph): Node => element('p', { class: 'sm-passage', 'data-paragraph': p.id }, ...longText(p.text));
+    nodes.push(passages, showInChunks(passages, place.passages, render, 'passages', state.story.meta.language));
+  }
   return nodes;
 }
-
-/** Places listed at a time: a story of thousands lists them in chunks, which keeps the map smooth. */
-const PLACE_LIST_CHUNK = 200;
 
 function renderOverview(story: Story, headingId: string, state: StoryState): Node[] {
   const places = story.steps.flatMap((step) => (step.place ? [step.place] : []));
   const list = element('ol', { class: 'sm-place-list' });
-  const more = element('button', { type: 'button', class: 'sm-article__more' });
-  let shown = 0;
-  const showMore = (): void => {
-    const items = places.slice(shown, shown + PLACE_LIST_CHUNK).map((place) => {
-      const button = element(
-        'button',
-        { type: 'button', class: 'sm-place-link' },
-        element('span', { class: 'sm-place-link__name' }, place.name),
-        place.summary ? element('span', { class: 'sm-place-link__summary' }, place.summary) : null,
-      );
-      button.addEventListener('click', () => state.selectPlace(place.id));
-      return element('li', {}, button);
-    });
-    list.append(...items);
-    shown += items.length;
-    const left = places.length - shown;
-    more.hidden = left === 0;
-    more.textContent = `Show ${Math.min(left, PLACE_LIST_CHUNK).toLocaleString(story.meta.language)} more places (${left.toLocaleString(story.meta.language)} left)`;
+  const render = (place: Place): Node => {
+    const button = element(
+      'button',
+      { type: 'button', class: 'sm-place-link' },
+      element('span', { class: 'sm-place-link__name' }, place.name),
+      place.summary ? element('span', { class: 'sm-place-link__summary' }, place.summary) : null,
+    );
+    button.addEventListener('click', () => state.selectPlace(place.id));
+    return element('li', {}, button);
   };
-  more.addEventListener('click', showMore);
-  showMore();
   return [
     element('h2', { id: headingId, tabindex: '-1' }, 'All places'),
     element('p', { class: 'sm-hint' }, 'Choose a place on the map or in this list to read what the story says about it.'),
     list,
-    more,
+    showInChunks(list, places, render, 'places', story.meta.language),
   ];
 }

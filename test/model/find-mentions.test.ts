@@ -50,3 +50,14 @@ describe('findMentions', () => {
     expect(named('see A.B (c)*+? here, not AxB (c)')).toEqual([['A.B (c)*+?', 'odd']]);
   });
 });
+
+describe('findMentions on hostile text', () => {
+  it('stops after the given number of mentions', () => {
+    const text = 'Vladivostok and Khasan. '.repeat(1000);
+    expect(findMentions(text, terms, 5)).toHaveLength(5);
+  });
+
+  it('still treats digits and letters of any script as word characters', () => {
+    expect(named('Khasan2 and 2Khasan and Khasanй are not Khasan.')).toEqual([['Khasan', 'khasan']]);
+  });
+});

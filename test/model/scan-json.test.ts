@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatJsonPath, scanJson } from '../../src/model/scan-json.ts';
+import { formatJsonPath } from '../../src/model/json-path.ts';
+import { scanJson } from '../../src/model/scan-json.ts';
 
 describe('scanJson: paths at offsets', () => {
   const text = '{"type":"FeatureCollection","features":[{"id":"a,b","geometry":{"coordinates":[1, 2]}},{"id":"c\\"]"}]}';
