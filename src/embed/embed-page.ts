@@ -2,8 +2,10 @@ import { createStoryMap, type StoryMapOptions } from '../app/create-story-map.ts
 import { installEmbeddedGestures } from '../map/embedded-gestures.ts';
 import { slugFromHash } from '../ui/hash-sync.ts';
 import { element } from '../ui/element.ts';
-import { embedEvent, parseCommand, type EmbedEvent } from './protocol.ts';
+import { stepAfter } from './coalesce-commands.ts';
+import { embedEvent, parseCommand, type EmbedCommand, type EmbedEvent } from './protocol.ts';
 import './embed-page.css';
+import { fixedHeight } from './fixed-height.ts';
 
 // The iframe embed: the story map without page chrome, sized by its content, talking to the
 // host page through the versioned message protocol (docs/embedding.md). It never focuses itself,
@@ -37,8 +39,7 @@ if (container) {
   };
 
   const storyParam = params.get('story');
-  const heightParam = Number(params.get('height'));
-  const fixedHeight = Number.isFinite(heightParam) && heightParam >= 200 && heightParam <= 4000 ? Math.round(heightParam) : null;
+  const fixed = fixedHeight(params.get('height'));
   const step = slugFromHash(location.hash);
   const extraOrigins = (import.meta.env.VITE_STORY_ORIGINS ?? '').split(',').map((o: string) => o.trim()).filter(Boolean);
   const options: StoryMapOptions = {
@@ -50,8 +51,8 @@ if (container) {
     ...(step ? { step } : {}),
     ...(import.meta.env.VITE_TILES === 'none' || params.get('tiles') === 'none' ? { tiles: 'none' as const } : {}),
   };
-  if (fixedHeight) {
-    container.style.height = `${fixedHeight}px`;
+  if (fixed !== null) {
+    container.style.height = `${fixed}px`;
     container.classList.add('has-fixed-height');
   }
 
@@ -98,13 +99,26 @@ if (container) {
   new ResizeObserver(reportHeight).observe(document.body);
   reportHeight();
 
+  // Commands are queued and worked through together, a moment after they arrive: a host that
+  // sends thousands at once (a script replaying a reader's path) gets one change of step, to
+  // where they lead, instead of thousands; commands sent while the story loads are kept for it.
+  let current: string | null = step;
+  map.onPlaceChange((place) => (current = place?.id ?? null));
+  let queue: EmbedCommand[] = [];
+  const flush = async (): Promise<void> => {
+    const story = await map.ready;
+    const commands = queue;
+    queue = [];
+    if (!story || commands.length === 0) return;
+    const slugs = story.steps.map((s) => s.slug);
+    const target = slugs[stepAfter(slugs, Math.max(0, current === null ? 0 : slugs.indexOf(current)), commands)];
+    if (target !== undefined) map.goTo(target);
+  };
   window.addEventListener('message', (event) => {
     // Only the parent, only from an allowed origin, only well-formed commands; the rest is ignored.
     if (event.source !== window.parent || !allowedOrigins.includes(event.origin)) return;
     const command = parseCommand(event.data);
     if (!command) return;
-    if (command.type === 'goto') map.goTo(command.slug);
-    else if (command.type === 'next') map.next();
-    else map.previous();
+    if (queue.push(command) === 1) setTimeout(() => void flush(), 0);
   });
 }

@@ -4,6 +4,7 @@ import { MAP_STYLES } from '../map/map-styles.ts';
 import uiCss from '../ui/ui.css?inline';
 import appCss from '../app/story-map.css?inline';
 import embedCss from './embed-page.css?inline';
+import { fixedHeight } from './fixed-height.ts';
 
 // <story-map src="stories/x.geojson" place="vladivostok"></story-map>: the same engine as the
 // iframe, in the host page's DOM, inside a shadow root so that the host's CSS cannot break
@@ -48,8 +49,8 @@ export class StoryMapElement extends HTMLElement {
     style.textContent = STYLES;
     const container = document.createElement('div');
     container.className = 'host-root';
-    const height = Number(this.getAttribute('height'));
-    if (Number.isFinite(height) && height >= 200) {
+    const height = fixedHeight(this.getAttribute('height'));
+    if (height !== null) {
       container.style.height = `${height}px`;
       container.classList.add('has-fixed-height');
     }

@@ -120,6 +120,10 @@ function markerContent(name: string, dotClass: string): HTMLElement {
 
 /** Least distance between the centres of two place markers, so each stays a 24 px target. */
 const MIN_SPACING = 28;
+/** Most markers fanned out on one ring (its radius is then 54 px); more make a sunflower. */
+const RING_MAX = 12;
+/** The angle between successive seeds of a sunflower, which spreads them evenly. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /**
  * Places whose markers would sit on top of each other at this zoom (Khasan, Vladivostok and
@@ -135,9 +139,23 @@ function fanOutStackedMarkers(map: L.Map, markers: readonly L.Marker[]): void {
     if (group) group.push(i);
     else groups.push([i]);
   });
+  // However many places share a point, the fan stays well inside the map.
+  const size = map.getSize();
+  const maxRadius = 0.4 * Math.min(size.x, size.y);
   for (const members of groups) {
     const offsets = new Map<number, L.Point>();
-    if (members.length > 1) {
+    if (members.length > RING_MAX) {
+      // Too many for one ring (450 places at one point would make a ring 4,000 px across): a
+      // sunflower of even density around the centre, the first in priority order in its middle,
+      // packed tighter than 28 px apart only when that is what keeps it inside the map.
+      const centre = members.reduce((sum, i) => sum.add(points[i]!), L.point(0, 0)).divideBy(members.length);
+      const spacing = Math.min(MIN_SPACING, maxRadius / Math.sqrt(members.length / Math.PI));
+      members.forEach((i, k) => {
+        const radius = spacing * Math.sqrt((k + 0.5) / Math.PI);
+        const angle = k * GOLDEN_ANGLE;
+        offsets.set(i, centre.add(L.point(Math.cos(angle) * radius, Math.sin(angle) * radius)).subtract(points[i]!));
+      });
+    } else if (members.length > 1) {
       const centre = members.reduce((sum, i) => sum.add(points[i]!), L.point(0, 0)).divideBy(members.length);
       const radius = MIN_SPACING / (2 * Math.sin(Math.PI / members.length));
       // Keep each place on its own side of the group (Khasan south-west of Vladivostok).

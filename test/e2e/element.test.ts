@@ -38,6 +38,15 @@ describe('the <story-map> element', () => {
     await page.context().close();
   });
 
+  it('holds height="1e9" to 4,000 px instead of making a 33-million-pixel element', async () => {
+    const { page, errors } = await hostWith('<story-map id="a" tiles="none" height="1e9"></story-map>');
+    await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
+    const box = (await page.locator('#a').boundingBox())!;
+    expect(Math.round(box.height)).toBe(4000);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('fires placechange, moves with the place attribute, and never touches the host’s address', async () => {
     const { page } = await hostWith('<story-map id="a" tiles="none"></story-map>');
     await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });

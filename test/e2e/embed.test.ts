@@ -106,6 +106,26 @@ describe('the iframe embed, across origins', () => {
     await page.context().close();
   });
 
+  it('works through 20,000 commands at once with one change of step, to where they lead', async () => {
+    const { page, frame } = await openHost();
+    const before = await page.evaluate(() => (window as unknown as { __events: Array<{ type: string }> }).__events.length);
+    await page.evaluate(() => {
+      const api = (window as unknown as { StoryMapEmbed: { send: (f: HTMLIFrameElement, c: object) => void } }).StoryMapEmbed;
+      const iframe = document.getElementById('allowed') as HTMLIFrameElement;
+      for (let i = 0; i < 20_000; i += 1) api.send(iframe, i % 2 ? { type: 'next' } : { type: 'goto', slug: 'khasan' });
+      api.send(iframe, { type: 'prev' });
+    });
+    // goto khasan, next (Vladivostok), ..., then prev: Khasan.
+    await expect.poll(() => frame('allowed').locator('.sm-step h2').textContent(), { timeout: 10_000 }).toBe('Khasan');
+    const changes = await page.evaluate(
+      (from) => (window as unknown as { __events: Array<{ type: string; frame: string }> }).__events.slice(from).filter((e) => e.type === 'placechange' && e.frame === 'allowed').length,
+      before,
+    );
+    expect(changes).toBeGreaterThan(0);
+    expect(changes).toBeLessThan(20);
+    await page.context().close();
+  });
+
   it('ignores malformed and unknown messages without errors', async () => {
     const { page, frame, errors } = await openHost();
     await page.evaluate(() => {

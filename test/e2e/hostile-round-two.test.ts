@@ -53,7 +53,15 @@ beforeAll(async () => {
     geometry: { type: 'Point', coordinates: [10 + (i % 30) / 10, 59 + Math.floor(i / 30) / 20] },
     properties: { name: `Place ${i}`, passages: ['a'] },
   }));
+  const onePoint = minimal();
+  onePoint.features = Array.from({ length: 450 }, (_, i) => ({
+    type: 'Feature',
+    id: `stall-${i}`,
+    geometry: { type: 'Point', coordinates: [10.75, 59.9] },
+    properties: { name: `Stall ${i}`, passages: ['a'] },
+  }));
   server = await serveBuiltApp({}, {
+    '/stories/one-point.geojson': send(JSON.stringify(onePoint)),
     '/stories/redirect.geojson': (_req, res) => {
       res.writeHead(302, { location: `${other.origin}/fixtures/minimal-story.geojson` });
       res.end();
@@ -229,6 +237,30 @@ describe('files big enough to freeze a page', () => {
     expect(await paragraph.locator('.sm-text-part').count()).toBeGreaterThan(50);
     expect(await paragraph.locator('a.sm-mention').count()).toBe(100);
     expect(await paragraph.getAttribute('dir')).toBe('auto');
+    await page.context().close();
+  });
+});
+
+describe('bounds', () => {
+  it('fans 450 places at one point out within the map, each still a separate target', async () => {
+    const { page, log } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.origin}/?story=stories/one-point.geojson&tiles=none`);
+    await page.getByRole('heading', { name: 'All places' }).waitFor();
+    const dots = page.locator('.leaflet-marker-pane .sm-marker__dot');
+    await expect.poll(() => dots.count()).toBe(450);
+    const map = (await page.locator('.sm-map').boundingBox())!;
+    const centres = await dots.evaluateAll((elements) =>
+      elements.map((e) => {
+        const r = e.getBoundingClientRect();
+        return [r.left + r.width / 2, r.top + r.height / 2] as const;
+      }),
+    );
+    const outside = centres.filter(([x, y]) => x < map.x || x > map.x + map.width || y < map.y || y > map.y + map.height);
+    expect(outside).toEqual([]);
+    // Spread out, not all stacked: no two centres closer than 10 px.
+    const closest = Math.min(...centres.flatMap(([x, y], i) => centres.slice(i + 1).map(([u, v]) => Math.hypot(x - u, y - v))));
+    expect(closest).toBeGreaterThan(10);
+    expect(log.pageErrors).toEqual([]);
     await page.context().close();
   });
 });
