@@ -52,6 +52,22 @@ function compactStoryFiles(): Plugin {
   };
 }
 
+/**
+ * With VITE_TRUSTED_TYPES=on, loads public/trusted-types.js first in every page: the default
+ * policy a site needs to serve the app with `require-trusted-types-for 'script'` (docs/hosting.md).
+ * Off by default: a render-blocking script that only such sites need.
+ */
+function trustedTypesPolicy(): Plugin {
+  return {
+    name: 'trusted-types-policy',
+    apply: 'build',
+    transformIndexHtml() {
+      if (process.env.VITE_TRUSTED_TYPES !== 'on') return [];
+      return [{ tag: 'script', attrs: { src: './trusted-types.js' }, injectTo: 'head-prepend' }];
+    },
+  };
+}
+
 function preloadDefaultStory(): Plugin {
   return {
     name: 'preload-default-story',
@@ -74,7 +90,7 @@ export default defineConfig({
   base: './',
   // Leaflet's ES module build, so that the parts of Leaflet the map never uses are left out.
   resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
-  plugins: [compactStoryFiles(), preloadDefaultStory(), oembedFile()],
+  plugins: [trustedTypesPolicy(), compactStoryFiles(), preloadDefaultStory(), oembedFile()],
   // The story reader's worker is an ES module like the app (story-reader.worker.ts).
   worker: { format: 'es' },
   build: {

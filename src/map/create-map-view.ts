@@ -60,12 +60,14 @@ export function createMapView(container: HTMLElement, state: StoryState, options
   const map = L.map(container, {
     zoomSnap: 0.25,
     worldCopyJump: true,
-    attributionControl: true,
+    // Added below with its prefix: Leaflet's default prefix (with a flag drawn as inline SVG)
+    // would otherwise be written once first, which a Trusted Types policy need not allow.
+    attributionControl: false,
     scrollWheelZoom: !options.gestures,
     dragging: !(options.gestures && L.Browser.mobile),
   });
   const gestures = options.gestures?.(map) ?? null;
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  map.attributionControl = L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(map);
   const notice = createNotice(map);
   // One note for what the map cannot show: tiles (when the site uses them), the bundled basemap.
   let tilesDown = false;

@@ -323,3 +323,59 @@ describe('parts that fail to load say so', () => {
     await page.context().close();
   });
 });
+
+describe('Trusted Types (opt-in, docs/hosting.md)', () => {
+  const CSP_TT =
+    "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self'; " +
+    "require-trusted-types-for 'script'; trusted-types default";
+
+  /** Opens `path` as a site that enforces Trusted Types and built with VITE_TRUSTED_TYPES=on serves it. */
+  async function openEnforced(path: string): Promise<{ page: Page; log: PageLog; violations: () => Promise<string[]>; warnings: string[] }> {
+    const { page, log } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.route((url) => url.pathname === '/' || url.pathname === '/index.html' || url.pathname === '/embed.html', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('<head>', '<head><script src="./trusted-types.js"></script>');
+      await route.fulfill({ response, body, headers: { ...response.headers(), 'content-security-policy': CSP_TT } });
+    });
+    await page.addInitScript(() => {
+      (window as unknown as { __violations: string[] }).__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective}: ${e.sample}`));
+    });
+    const warnings: string[] = [];
+    page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
+    await page.goto(`${server.origin}${path}`);
+    // Enforced, and limited: markup other than Leaflet's is refused.
+    const probe = await page.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<img src=x onerror="window.__pwned=1">';
+        return 'allowed';
+      } catch {
+        return 'refused';
+      }
+    });
+    expect(probe).toBe('refused');
+    return { page, log, warnings, violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
+  }
+
+  it('shows the full page, its controls and a story read in its worker, with no violation', async () => {
+    const { page, log, violations, warnings } = await openEnforced('/?story=stories/mode-constructor.geojson');
+    await page.getByRole('heading', { name: 'All places' }).waitFor();
+    await page.locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'South Harbour' }).click();
+    await page.getByRole('heading', { name: 'South Harbour', level: 2 }).waitFor();
+    expect(await page.locator('.leaflet-control-zoom-in').innerText()).toBe('+');
+    expect(await page.locator('.leaflet-control-attribution').innerText()).toContain('Natural Earth');
+    expect(warnings.join('\n')).not.toContain('checked on the page itself');
+    expect((await violations()).filter((v) => !v.includes('onerror'))).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the embed page with no violation', async () => {
+    const { page, log, violations } = await openEnforced('/embed.html?tiles=none');
+    await page.getByRole('heading', { name: 'All places' }).waitFor();
+    expect(await page.locator('.leaflet-marker-pane [role="button"]').count()).toBe(6);
+    expect((await violations()).filter((v) => !v.includes('onerror'))).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
