@@ -347,6 +347,8 @@ describe('Trusted Types (opt-in, docs/hosting.md)', () => {
     // Enforced, and limited: markup other than Leaflet's is refused.
     const probe = await page.evaluate(() => {
       try {
+        // The probe: markup that the policy must refuse.
+        // eslint-disable-next-line no-restricted-syntax
         document.createElement('div').innerHTML = '<img src=x onerror="window.__pwned=1">';
         return 'allowed';
       } catch {
