@@ -20,6 +20,19 @@ export function createCamera(map: L.Map): MapCamera {
   let ours = false;
   let settle: ReturnType<typeof setTimeout> | undefined;
   const listeners: Array<() => void> = [];
+  // The camera's state on the map's element, data-camera="moving" or "still": what a page (or a
+  // test) can wait on instead of guessing how long a flight takes.
+  const container = map.getContainer();
+  const moving = (ms: number): void => {
+    ours = true;
+    clearTimeout(settle);
+    container.dataset.camera = 'moving';
+    settle = setTimeout(() => {
+      ours = false;
+      container.dataset.camera = 'still';
+    }, ms);
+  };
+  container.dataset.camera = 'still';
 
   const readerMoved = (): void => {
     if (!ours) for (const listener of listeners) listener();
@@ -29,8 +42,8 @@ export function createCamera(map: L.Map): MapCamera {
 
   return {
     show(camera, animate) {
-      ours = true;
-      clearTimeout(settle);
+      // Leaflet does not always end a move it did not need to make: settle on a timer.
+      moving(animate ? FLY_SECONDS * 1000 + 400 : 50);
       if ('center' in camera) {
         const target = toLatLng(camera.center);
         if (animate) map.flyTo(target, camera.zoom, { duration: FLY_SECONDS });
@@ -40,16 +53,12 @@ export function createCamera(map: L.Map): MapCamera {
         if (animate) map.flyToBounds(bounds, { ...FIT_PADDING, maxZoom: camera.maxZoom, duration: FLY_SECONDS });
         else map.fitBounds(bounds, { ...FIT_PADDING, maxZoom: camera.maxZoom, animate: false });
       }
-      // Leaflet does not always end a move it did not need to make: settle on a timer.
-      settle = setTimeout(() => (ours = false), animate ? FLY_SECONDS * 1000 + 400 : 50);
     },
     follow(lngLat, zoom, animate) {
       const target = toLatLng(lngLat);
       if (Math.abs(map.getZoom() - zoom) > 0.01) {
-        ours = true;
-        clearTimeout(settle);
+        moving(animate ? 600 : 50);
         map.setView(target, zoom, { animate });
-        settle = setTimeout(() => (ours = false), animate ? 600 : 50);
       } else {
         // A plain pan moves the map pane only: cheap enough for every frame.
         map.panTo(target, { animate: false });

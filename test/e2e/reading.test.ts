@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
-import { openPage, unexpectedConsoleErrors } from './support/browser.ts';
+import { openPage, unexpectedConsoleErrors, cameraStill } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const STEPS = ['All places', 'Khasan', 'Vladivostok', 'Russky Island', 'Moscow', 'Seoul', 'Hanoi'];
@@ -59,7 +59,7 @@ describe('steps through the story', () => {
     await page.keyboard.press('Home');
     expect(await heading(page)).toBe('All places');
     // On the map, arrows pan the map as Leaflet does, and the step stays.
-    await page.waitForTimeout(1200); // the camera's flight back to the overview ends first
+    await cameraStill(page); // the camera's flight back to the overview ends first
     await page.locator('.sm-map').focus();
     const before = await page.locator('.leaflet-map-pane').getAttribute('style');
     await page.keyboard.press('ArrowRight');
@@ -89,7 +89,7 @@ describe('steps through the story', () => {
       document.querySelector<HTMLElement>('.sm-step-button--previous')!.click();
     });
     await page.locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Khasan' }).dispatchEvent('click');
-    await page.waitForTimeout(1200);
+    await cameraStill(page);
     expect(await heading(page)).toBe('Khasan');
     expect(await page.locator('.sm-marker.is-active').count()).toBe(1);
     expect(await page.locator('.sm-marker.is-active').innerText()).toBe('Khasan');
@@ -114,7 +114,7 @@ describe('steps through the story', () => {
     await page.mouse.up();
     await expect.poll(() => back.isVisible()).toBe(true);
     await back.click();
-    await page.waitForTimeout(1200);
+    await cameraStill(page);
     const dot = (await page.locator('.sm-marker.is-active').boundingBox())!;
     expect(Math.abs(dot.x + dot.width / 2 - (box.x + box.width / 2))).toBeLessThan(40);
     expect(await back.isVisible()).toBe(false);
@@ -127,7 +127,7 @@ describe('steps through the story', () => {
       await page.locator('.sm-step-button--next').click();
       await page.waitForTimeout(50);
       const early = await page.locator('.sm-marker.is-active').boundingBox();
-      await page.waitForTimeout(1500);
+      await cameraStill(page);
       const late = await page.locator('.sm-marker.is-active').boundingBox();
       const moved = Math.hypot(late!.x - early!.x, late!.y - early!.y);
       if (reducedMotion === 'reduce') expect(moved).toBeLessThan(1);
@@ -250,7 +250,7 @@ describe('accessibility (axe-core)', () => {
     it(`finds no violations on ${view}`, async () => {
       const phone = view === 'the phone layout';
       const { page } = await open(path, phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {});
-      await page.waitForTimeout(1000);
+      await cameraStill(page);
       if (prepare) await prepare(page);
       const violations = await axeViolations(page);
       console.log(`axe on ${view}: ${violations.length} violations`, JSON.stringify(violations));

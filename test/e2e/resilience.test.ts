@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, unexpectedConsoleErrors, type TestBrowser } from './support/browser.ts';
+import { launchBrowser, openPage, unexpectedConsoleErrors, type TestBrowser, cameraStill } from './support/browser.ts';
 import { serveBuiltApp } from './support/app.ts';
 import type { StaticServer } from './support/static-server.ts';
 
@@ -179,7 +179,8 @@ describe('with every tile request blocked', () => {
   });
 
   it('puts each of the six places on land, Russky Island on the island, at the zoom a reader uses', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    // Without the camera's flights, which are not what this test is about.
+    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     await page.goto(`${server.origin}/?tiles=none`);
     for (const [name, layer] of [
       ['Russky Island', 'primorye-korea-10m'],
@@ -191,7 +192,7 @@ describe('with every tile request blocked', () => {
     ] as const) {
       await page.getByRole('region', { name: 'All places' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
       await expect.poll(() => page.locator('.sm-map').getAttribute('data-basemap'), { timeout: 5000 }).toBe(layer);
-      await page.waitForTimeout(1200); // the camera flies, then the canvas redraws
+      await cameraStill(page); // the camera flies, then the canvas redraws (polled below)
       const { x, y } = await markerCentre(page, name);
       await expect.poll(async () => near(await basemapColourAt(page, x, y), LAND), { message: `${name} on land` }).toBe(true);
       await page.getByRole('button', { name: '← All places' }).click();
@@ -254,10 +255,18 @@ describe('hostile and broken story files, through ?story=', () => {
   });
 
   it('says when the story URL never answers', async () => {
-    const { text, page } = await alertFor('?story=stories/never.geojson', 20_000);
-    expect(text).toContain('stories/never.geojson did not arrive within 15 seconds');
+    const { page, log } = await openPage(browser);
+    await page.clock.install();
+    await page.goto(`${server.origin}/?story=stories/never.geojson`);
+    await page.getByRole('status').first().waitFor();
+    // Fifteen seconds of the page's time, at once.
+    await page.clock.runFor(15_500);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('stories/never.geojson did not arrive within 15 seconds');
+    expect(log.pageErrors).toEqual([]);
     await page.context().close();
-  }, 30_000);
+  });
 
   it('refuses a story from an origin the site does not allow, saying why', async () => {
     const url = `${otherOrigin.origin}/fixtures/minimal-story.geojson`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, unexpectedConsoleErrors, type PageLog } from './support/browser.ts';
+import { openPage, unexpectedConsoleErrors, type PageLog, cameraStill } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const PLACES = ['Khasan', 'Vladivostok', 'Russky Island', 'Moscow', 'Seoul', 'Hanoi'];
@@ -63,7 +63,7 @@ describe('the default story', () => {
     const { page } = await openApp();
     await page.getByRole('region', { name: 'All places' }).getByRole('button', { name: /^Vladivostok/ }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Vladivostok', exact: true }).count()).toBe(1);
-    await page.waitForTimeout(1200); // let the camera move finish
+    await cameraStill(page);
     await marker(page, 'Russky Island').click();
     await expect.poll(() => page.getByRole('region', { name: 'Russky Island', exact: true }).count()).toBe(1);
     await expect.poll(() => page.locator('.sm-marker.is-active').count()).toBe(1);
@@ -112,7 +112,7 @@ describe('the default story', () => {
   it('keeps the map pannable and zoomable while a place is open', async () => {
     const { page } = await openApp();
     await marker(page, 'Khasan').click();
-    await page.waitForTimeout(1200); // let the camera move finish
+    await cameraStill(page);
     const before = await marker(page, 'Khasan').boundingBox();
     await page.getByRole('button', { name: 'Zoom out' }).click();
     await page.waitForTimeout(600);

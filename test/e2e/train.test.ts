@@ -5,8 +5,10 @@ import { useBuiltApp } from './support/harness.ts';
 
 const app = useBuiltApp();
 
-async function open(options: Parameters<typeof openPage>[1] = {}) {
+async function open(options: Parameters<typeof openPage>[1] = {}, { fakeClock = false } = {}) {
   const opened = await openPage(app.browser, { viewport: { width: 1280, height: 800 }, ...options });
+  // Playwright's clock: time flows as usual until a test fast-forwards it with runFor.
+  if (fakeClock) await opened.page.clock.install();
   await opened.page.goto(`${app.server.origin}/?tiles=none`);
   await opened.page.locator('.sm-step h2').waitFor();
   return opened;
@@ -49,24 +51,27 @@ describe('following the train', () => {
   });
 
   it('plays: the train moves along the line, pauses at Khasan and opens its passages', async () => {
-    const { page, log } = await open();
+    const { page, log } = await open({}, { fakeClock: true });
     await page.getByRole('button', { name: 'Follow the train' }).click();
     await page.locator('.sm-train').waitFor();
     const start = await trainPoint(page);
-    await page.waitForTimeout(1500);
+    await page.clock.runFor(1500);
     const later = await trainPoint(page);
     expect(Math.hypot(later[0]! - start[0]!, later[1]! - start[1]!)).toBeGreaterThan(10);
     // The travelled part is drawn over the route, in its own style.
     expect(await page.locator('path.sm-route-travelled').getAttribute('d')).toMatch(/^M[\d.-]+ [\d.-]+L/);
     // 40 s for the whole journey: Khasan, at 72% of the drawn line, comes after about 29 s.
-    await expect.poll(() => page.locator('.sm-step h2').textContent(), { timeout: 40_000, interval: 500 }).toBe('Khasan');
+    await page.clock.runFor(24_500);
+    expect(await page.locator('.sm-step h2').textContent()).toBe('All places');
+    await page.clock.runFor(5_000);
+    await expect.poll(() => page.locator('.sm-step h2').textContent()).toBe('Khasan');
     expect(await page.getByRole('region', { name: 'Khasan', exact: true }).innerText()).toContain('Kim first met with Russian officials');
     expect(await page.getByRole('button', { name: 'Resume' }).isVisible()).toBe(true);
     expect(await page.getByRole('slider', { name: 'Journey progress' }).getAttribute('aria-valuetext')).toBe('Khasan, 859 km from Pyongyang');
     expect(await page.locator('.sm-train-where').textContent()).toBe('Khasan, 859 km from Pyongyang · April 24, 2019');
     expect(unexpectedConsoleErrors(log)).toEqual([]);
     await page.context().close();
-  }, 60_000);
+  });
 
   it('moves the train with the slider, by keyboard, and describes where it is', async () => {
     const { page } = await open();
@@ -87,30 +92,34 @@ describe('following the train', () => {
   });
 
   it('pauses when the reader takes over (a marker) and resumes from where it was', async () => {
-    const { page } = await open();
+    const { page } = await open({}, { fakeClock: true });
     await page.getByRole('button', { name: 'Follow the train' }).click();
-    await page.waitForTimeout(1000);
+    await page.locator('.sm-train').waitFor();
+    await page.clock.runFor(1000);
     await page.locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Seoul' }).dispatchEvent('click');
     expect(await page.getByRole('button', { name: 'Resume' }).isVisible()).toBe(true);
     const paused = await page.getByRole('slider', { name: 'Journey progress' }).inputValue();
-    await page.waitForTimeout(600);
+    await page.clock.runFor(600);
     expect(await page.getByRole('slider', { name: 'Journey progress' }).inputValue()).toBe(paused);
     await page.getByRole('button', { name: 'Resume' }).click();
-    await page.waitForTimeout(600);
+    await page.clock.runFor(600);
     expect(Number(await page.getByRole('slider', { name: 'Journey progress' }).inputValue())).toBeGreaterThan(Number(paused));
     await page.context().close();
   });
 
   it('with reduced motion, jumps from stop to stop instead of gliding', async () => {
-    const { page } = await open({ reducedMotion: 'reduce' });
+    const { page } = await open({ reducedMotion: 'reduce' }, { fakeClock: true });
     await page.getByRole('button', { name: 'Follow the train' }).click();
+    await page.getByRole('slider', { name: 'Journey progress' }).waitFor();
     // Stop by stop (Rajin, Tumangang) to the first story place, Khasan, with no glide in between.
-    await expect.poll(() => page.locator('.sm-step h2').textContent(), { timeout: 8000 }).toBe('Khasan');
+    await page.clock.runFor(8000);
+    await expect.poll(() => page.locator('.sm-step h2').textContent()).toBe('Khasan');
     expect(await page.getByRole('slider', { name: 'Journey progress' }).getAttribute('aria-valuetext')).toBe('Khasan, 859 km from Pyongyang');
     await page.getByRole('button', { name: 'Resume' }).click();
     // Baranovsky (a waypoint) first, then Vladivostok a moment later.
     expect(await page.getByRole('slider', { name: 'Journey progress' }).getAttribute('aria-valuetext')).toMatch(/^Baranovsky, /);
-    await expect.poll(() => page.locator('.sm-step h2').textContent(), { timeout: 8000 }).toBe('Vladivostok');
+    await page.clock.runFor(8000);
+    await expect.poll(() => page.locator('.sm-step h2').textContent()).toBe('Vladivostok');
     await page.context().close();
   });
 });

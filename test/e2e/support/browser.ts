@@ -73,3 +73,8 @@ export async function openPage(
 export function unexpectedConsoleErrors(log: PageLog): string[] {
   return log.consoleErrors.filter((text) => !/tile\.openstreetmap\.org|ERR_BLOCKED_BY_CLIENT/.test(text));
 }
+
+/** Waits until the map's camera has finished its move (data-camera="still", src/map/create-camera.ts). */
+export async function cameraStill(page: Page): Promise<void> {
+  await page.locator('.sm-map[data-camera="still"]').first().waitFor();
+}
