@@ -114,7 +114,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     mapView = panel = state = null;
   };
 
-  const mount = (story: Story, placeLayer: PlaceLayerFactory | null): void => {
+  const mount = async (story: Story, placeLayer: PlaceLayerFactory | null): Promise<void> => {
     root.lang = story.meta.language;
     const controls = options.controls !== false;
     const withArticle = options.article ?? !options.embedded;
@@ -140,8 +140,8 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     cleanups.push(offPlace);
     const requested = options.step ?? (options.hash ? slugFromHash(location.hash) : null);
     const unknownStep = requested !== null && !current.goTo(requested);
-    panel = createStoryPanel(panelElement, current, idPrefix);
-    if (unknownStep) panel.note(`This story has no step called “${shortenText(requested, 60)}”, so it opens with all places.`);
+    // The map and its markers first, painted on their own; the story's text follows a frame later
+    // (the title block's first date format alone takes tens of milliseconds).
     const view = createMapView(mapElement, current, {
       tiles: resolveTiles(options.tiles, story),
       reducedMotion,
@@ -149,6 +149,10 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       ...(placeLayer ? { placeLayer } : {}),
     });
     mapView = view;
+    await afterPaint();
+    if (destroyed) return;
+    panel = createStoryPanel(panelElement, current, idPrefix);
+    if (unknownStep) panel.note(`This story has no step called “${shortenText(requested, 60)}”, so it opens with all places.`);
     let list: ListView | null = null;
     // The step controls sit between the title block and the step, in reading order.
     const navSlot = element('div', { class: 'sm-nav-slot' });
@@ -265,7 +269,8 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
           ? await import('../map/create-place-dots.ts').then((module) => module.createPlaceDots, () => null)
           : null;
       if (destroyed) return null;
-      mount(result.story, placeLayer);
+      await mount(result.story, placeLayer);
+      if (destroyed) return null;
       return result.story;
     } catch (error) {
       if (destroyed) return null;
@@ -306,6 +311,17 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       root.remove();
     },
   };
+}
+
+/**
+ * Resolves once the browser has had the chance to paint: after the next animation frame, or after
+ * 50 ms where frames are not being drawn (a hidden tab, an iframe scrolled out of view).
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 50);
+  });
 }
 
 /** Site options win over the story file, which wins over the default. */
