@@ -203,7 +203,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       view.resize();
     };
     sheetToggle.addEventListener('click', onSheetToggle);
-    const removeKeys = installStepKeys(root, mapElement, current);
+    const removeKeys = installStepKeys(root, mapElement, listElement, current);
     const stopHash = options.hash ? syncHash(current) : null;
     cleanups.push(
       () => stopHash?.(),

@@ -39,6 +39,11 @@ export function createCamera(map: L.Map): MapCamera {
   };
   // A drag is always the reader's; a zoom is the reader's unless we are moving the camera.
   map.on('dragstart zoomstart', readerMoved);
+  // So is panning with the arrow keys on the map (Leaflet's keyboard handler pans without a drag).
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.target === container && event.key.startsWith('Arrow')) readerMoved();
+  };
+  container.addEventListener('keydown', onKey);
 
   return {
     show(camera, animate) {
@@ -74,6 +79,7 @@ export function createCamera(map: L.Map): MapCamera {
     destroy() {
       clearTimeout(settle);
       map.off('dragstart zoomstart', readerMoved);
+      container.removeEventListener('keydown', onKey);
       listeners.length = 0;
     },
   };

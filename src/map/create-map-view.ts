@@ -67,6 +67,17 @@ export function createMapView(container: HTMLElement, state: StoryState, options
     dragging: !(options.gestures && L.Browser.mobile),
   });
   const gestures = options.gestures?.(map) ?? null;
+  // Leaflet's zoom buttons are links with role="button": Enter works, Space must too.
+  const zoomButtons = map.zoomControl?.getContainer();
+  if (zoomButtons) {
+    L.DomEvent.on(zoomButtons, 'keydown', (event) => {
+      const target = event.target as HTMLElement;
+      if ((event as KeyboardEvent).key === ' ' && target.matches('a[role="button"]')) {
+        L.DomEvent.preventDefault(event);
+        target.click();
+      }
+    });
+  }
   map.attributionControl = L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(map);
   const notice = createNotice(map);
   // One note for what the map cannot show: tiles (when the site uses them), the bundled basemap.

@@ -20,6 +20,8 @@ export function createNotice(map: L.Map): MapNotice {
   L.DomEvent.disableClickPropagation(container);
   L.DomEvent.on(close, 'click', () => {
     container.hidden = true;
+    // The button is gone: focus goes back to the map it was a note on, not to the page's top.
+    map.getContainer().focus({ preventScroll: true });
   });
   const control = new L.Control({ position: 'bottomleft' });
   control.onAdd = () => container;

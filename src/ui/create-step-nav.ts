@@ -22,7 +22,10 @@ export function createStepNav(container: HTMLElement, state: StoryState, options
   const previous = element('button', { type: 'button', class: 'sm-step-button sm-step-button--previous' });
   const next = element('button', { type: 'button', class: 'sm-step-button sm-step-button--next' });
   const progress = element('p', { class: 'sm-progress' });
-  const list = element('button', { type: 'button', class: 'sm-list-toggle', 'aria-pressed': 'false' }, 'List of places');
+  // Its label says what it does next ("List of places", "Show the map"); it is not also a
+  // pressed toggle, which a screen reader would read as "Show the map, pressed".
+  const list = element('button', { type: 'button', class: 'sm-list-toggle' }, 'List of places');
+  let listShown = false;
   const embed = options.onEmbed ? element('button', { type: 'button', class: 'sm-list-toggle' }, 'Embed') : null;
   embed?.addEventListener('click', () => options.onEmbed?.(embed));
   const nav = element('nav', { class: 'sm-step-nav', 'aria-label': 'Steps of the story' }, previous, progress, next, list, embed);
@@ -33,11 +36,11 @@ export function createStepNav(container: HTMLElement, state: StoryState, options
   previous.addEventListener('click', () => state.previous());
   next.addEventListener('click', () => state.next());
   const setList = (shown: boolean): void => {
-    list.setAttribute('aria-pressed', String(shown));
+    listShown = shown;
     list.textContent = shown ? 'Show the map' : 'List of places';
   };
   list.addEventListener('click', async () => {
-    const showList = list.getAttribute('aria-pressed') !== 'true';
+    const showList = !listShown;
     setList(showList);
     if (!(await options.onListToggle(showList))) setList(!showList);
   });

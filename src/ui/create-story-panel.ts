@@ -23,7 +23,11 @@ export function createStoryPanel(container: HTMLElement, state: StoryState, idPr
   const noteClose = element('button', { type: 'button', class: 'sm-note__close', 'aria-label': 'Dismiss this note' }, '×');
   const note = element('p', { class: 'sm-note', role: 'status' }, noteText, noteClose);
   note.hidden = true;
-  noteClose.addEventListener('click', () => (note.hidden = true));
+  noteClose.addEventListener('click', () => {
+    note.hidden = true;
+    // The button is gone: focus goes on to the step below, not back to the top of the page.
+    stepRegion.querySelector<HTMLElement>(`#${headingId}`)?.focus();
+  });
 
   container.append(renderTitleBlock(story), note, stepRegion, announcer);
 

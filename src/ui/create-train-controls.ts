@@ -36,7 +36,7 @@ export function createTrainControls(container: HTMLElement, player: TrainPlayer,
   );
 
   /** Where the train is, in words: the stop it is at or heading for, and the distance covered. */
-  const describe = (t: number): { text: string; legName: string; date: string | null } => {
+  const describe = (t: number): { text: string; legName: string; date: string | null; atStop: boolean } => {
     const here = positionAt(journey, t);
     const km = Math.round(displayKm(journey, here.km));
     const near = nearestStop(journey, t);
@@ -45,26 +45,36 @@ export function createTrainControls(container: HTMLElement, player: TrainPlayer,
     const place = atStop ? atStop.name : ahead ? `On the way to ${ahead.name}` : (near?.name ?? '');
     const distance = km <= 0 ? `at ${origin}` : `${km.toLocaleString(story.meta.language)} km from ${origin}`;
     const current = journey.legs[here.legIndex];
-    return { text: atStop && km <= 0 ? place : `${place}, ${distance}`, legName: current?.route.name ?? '', date: atStop?.date ?? null };
+    return {
+      text: atStop && km <= 0 ? place : `${place}, ${distance}`,
+      legName: current?.route.name ?? '',
+      date: atStop?.date ?? null,
+      atStop: atStop !== null,
+    };
   };
 
   const render = (t: number): void => {
-    const { text, legName, date } = describe(t);
+    const { text, legName, date, atStop } = describe(t);
     slider.value = String(Math.round(t * SLIDER_STEPS));
-    slider.setAttribute('aria-valuetext', text);
+    // A screen reader reads out every change of a focused slider's value text: while the train
+    // plays (60 changes a second) it changes only at stops; paused or moved by hand, always.
+    if (!player.playing || atStop) slider.setAttribute('aria-valuetext', text);
     leg.textContent = legName;
     where.textContent = date ? `${text} · ${formatCalendarDate(date, story.meta.language)}` : text;
   };
   const renderButton = (): void => {
+    // The label says what a press does; no aria-pressed as well ("Pause, pressed").
     toggle.textContent = player.playing ? 'Pause' : player.t > 0 && player.t < 1 ? 'Resume' : 'Follow the train';
-    toggle.setAttribute('aria-pressed', String(player.playing));
   };
 
   toggle.addEventListener('click', () => (player.playing ? player.pause() : player.play()));
   restart.addEventListener('click', () => player.restart());
   slider.addEventListener('input', () => player.seek(Number(slider.value) / SLIDER_STEPS));
   const offMove = player.on('trainmove', ({ t }) => render(t));
-  const offState = player.on('playstate', renderButton);
+  const offState = player.on('playstate', () => {
+    renderButton();
+    render(player.t); // paused between stops: the value text catches up
+  });
   render(player.t);
   renderButton();
 

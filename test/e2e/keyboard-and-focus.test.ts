@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { cameraStill, openPage } from './support/browser.ts';
+import { useBuiltApp } from './support/harness.ts';
+
+// Defects an audit with the keyboard and a screen reader found that axe cannot see (issue 12).
+
+const app = useBuiltApp();
+
+async function open(path = '/?tiles=none', options: Parameters<typeof openPage>[1] = {}): Promise<Page> {
+  const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 }, ...options });
+  await page.goto(`${app.server.origin}${path}`);
+  await page.locator('.sm-step h2').waitFor();
+  return page;
+}
+
+const heading = (page: Page) => page.locator('.sm-step h2').textContent();
+
+describe('keyboard and focus', () => {
+  for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+    it(`never lengthens the page with the hidden live region (${width}x${height})`, async () => {
+      // The live region sat at the end of a long story panel (1,625 px down at Vladivostok), and
+      // the page scrolled on into that much blank space.
+      const page = await open('/?tiles=none#vladivostok', { viewport: { width, height } });
+      const [scrollHeight, viewport] = await page.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight]);
+      expect(scrollHeight).toBeLessThanOrEqual(viewport + 1);
+      await page.context().close();
+    });
+  }
+
+  it('zooms with Space on the zoom buttons, as with Enter', async () => {
+    const page = await open('/?tiles=none', { reducedMotion: 'reduce' });
+    await cameraStill(page);
+    const distance = () =>
+      page.evaluate(() => {
+        const centre = (name: string) => {
+          const marker = [...document.querySelectorAll('.leaflet-marker-pane [role="button"]')].find((m) => m.textContent?.startsWith(name))!;
+          const box = marker.querySelector('.sm-marker__dot')!.getBoundingClientRect();
+          return [box.left + box.width / 2, box.top + box.height / 2] as const;
+        };
+        const [a, b] = [centre('Moscow'), centre('Hanoi')];
+        return Math.hypot(a[0] - b[0], a[1] - b[1]);
+      });
+    const before = await distance();
+    await page.locator('.leaflet-control-zoom-in').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(distance).toBeGreaterThan(before * 1.5);
+    await page.context().close();
+  });
+
+  it('keeps focus in the story after a note is dismissed', async () => {
+    const page = await open('/?tiles=none#no-such-step');
+    await page.getByRole('button', { name: 'Dismiss this note' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('All places');
+    await page.context().close();
+  });
+
+  it('returns focus to the map after its tiles note is dismissed', async () => {
+    const page = await open('/');
+    const close = page.locator('.sm-notice').getByRole('button', { name: 'Dismiss this note' });
+    await expect.poll(() => close.isVisible(), { timeout: 8000 }).toBe(true);
+    await close.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('sm-map'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('leaves Home and End to the list of places, and offers the way back after panning with the arrows', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'List of places' }).click();
+    const list = page.getByRole('region', { name: 'List of places' });
+    await list.getByRole('heading', { level: 3 }).first().waitFor();
+    await list.evaluate((region) => region.setAttribute('tabindex', '-1'));
+    await list.focus();
+    await page.keyboard.press('End');
+    expect(await heading(page)).toBe('All places');
+    await page.getByRole('button', { name: 'Show the map' }).click();
+    await cameraStill(page);
+    await page.locator('.sm-map').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('button', { name: /Back to the story/ }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('names its toggles by what they do, without also calling them pressed', async () => {
+    const page = await open();
+    const list = page.getByRole('button', { name: 'List of places' });
+    expect(await list.getAttribute('aria-pressed')).toBeNull();
+    await list.click();
+    expect(await page.getByRole('button', { name: 'Show the map' }).getAttribute('aria-pressed')).toBeNull();
+    await page.getByRole('button', { name: 'Show the map' }).click();
+    await page.getByRole('button', { name: 'Follow the train' }).click();
+    expect(await page.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed')).toBeNull();
+    await page.context().close();
+  });
+
+  it('changes the slider’s spoken value at stops only while the train plays', async () => {
+    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
+    await page.clock.install();
+    await page.goto(`${app.server.origin}/?tiles=none`);
+    await page.locator('.sm-step h2').waitFor();
+    await page.getByRole('button', { name: 'Follow the train' }).click();
+    const slider = page.getByRole('slider', { name: 'Journey progress' });
+    await slider.waitFor();
+    await slider.evaluate((input) => {
+      const w = window as unknown as { __texts: string[]; __values: number };
+      w.__texts = [];
+      w.__values = 0;
+      new MutationObserver(() => w.__texts.push(input.getAttribute('aria-valuetext') ?? '')).observe(input, { attributeFilter: ['aria-valuetext'] });
+      input.addEventListener('change', () => (w.__values += 1));
+    });
+    const values: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      await page.clock.runFor(1000);
+      values.push(await slider.inputValue());
+    }
+    // The train moved all along; its spoken text changed at a few stops at most (Rajin), not 60 times a second.
+    expect(new Set(values).size).toBe(10);
+    const texts = await page.evaluate(() => (window as unknown as { __texts: string[] }).__texts);
+    expect(texts.length).toBeLessThanOrEqual(4);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/km from Pyongyang$/);
+    await page.context().close();
+  });
+});
