@@ -35,24 +35,6 @@ function oembedFile(): Plugin {
 }
 
 /**
- * Story files are served without the indentation they are written with (the same JSON, 0.2 KB
- * less of the first view after gzip).
- */
-function compactStoryFiles(): Plugin {
-  return {
-    name: 'compact-story-files',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (file.type !== 'asset' || !file.fileName.endsWith('.geojson')) continue;
-        const text = typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
-        file.source = JSON.stringify(JSON.parse(text));
-      }
-    },
-  };
-}
-
-/**
  * With VITE_TRUSTED_TYPES=on, loads public/trusted-types.js first in every page: the default
  * policy a site needs to serve the app with `require-trusted-types-for 'script'` (docs/hosting.md).
  * Off by default: a render-blocking script that only such sites need.
@@ -77,7 +59,7 @@ function preloadDefaultStory(): Plugin {
       handler(_html, context) {
         // Only the pages at the site's root, which load the default story from ./assets/.
         if (!['/index.html', '/embed.html'].includes(context.path)) return [];
-        const story = Object.keys(context.bundle ?? {}).find((file) => /kim-putin-2019-[\w-]+\.geojson$/.test(file));
+        const story = Object.keys(context.bundle ?? {}).find((file) => /kim-putin-2019\.story-[\w-]+\.json$/.test(file));
         if (!story) return [];
         return [{ tag: 'link', attrs: { rel: 'preload', href: `./${story}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' }];
       },
@@ -90,7 +72,7 @@ export default defineConfig({
   base: './',
   // Leaflet's ES module build, so that the parts of Leaflet the map never uses are left out.
   resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
-  plugins: [trustedTypesPolicy(), compactStoryFiles(), preloadDefaultStory(), oembedFile()],
+  plugins: [trustedTypesPolicy(), preloadDefaultStory(), oembedFile()],
   // The story reader's worker is an ES module like the app (story-reader.worker.ts).
   worker: { format: 'es' },
   build: {

@@ -19,7 +19,7 @@ export default defineConfig({
     cssCodeSplit: false,
     rolldownOptions: {
       input: { 'story-map': 'src/embed/story-map-element.ts' },
-      preserveEntrySignatures: 'exports-only',
+      preserveEntrySignatures: 'allow-extension',
       output: {
         entryFileNames: '[name].js',
         codeSplitting: { groups: [{ name: 'leaflet', test: /[\\/]node_modules[\\/]leaflet[\\/]/ }] },

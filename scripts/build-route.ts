@@ -121,3 +121,4 @@ const text = JSON.stringify(story, null, 2)
   .replace(/\[\n\s+("[\w-]+",?\s*)+\]/g, (m) => `[${m.slice(1, -1).replace(/\s+/g, ' ').trim()}]`);
 writeFileSync(storyPath, `${text}\n`);
 for (const r of routes) console.log(`${r.id}: ${r.geometry.coordinates.length} vertices, ${r.properties.lengthKm} km`);
+console.log('Now run npm run build:story, which checks the story and writes the prepared form the app loads.');

@@ -18,6 +18,7 @@ export function classify(url: string, contentType: string): AssetKind {
   if (/\/leaflet-[\w-]+\.js$/.test(path)) return 'leaflet-js';
   if (path.endsWith('.js')) return 'app-js';
   if (path.endsWith('.css')) return 'css';
+  if (/\.story(?:-[\w-]+)?\.json$/.test(path)) return 'story';
   if (path.endsWith('.topo.json') || /\.topo-[\w-]+\.json$/.test(path)) return 'basemap';
   if (path.endsWith('.geojson')) return 'story';
   if (/\.(png|svg|jpe?g|webp|gif)$/.test(path)) return 'image';

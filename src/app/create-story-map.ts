@@ -1,7 +1,8 @@
-import defaultStoryUrl from '../../data/kim-putin-2019.geojson?url';
+import defaultStoryUrl from '../../data/kim-putin-2019.story.json?url';
 import { describeUrl, shortenText } from '../model/describe-url.ts';
 import { formatMegabytes } from '../model/format-size.ts';
-import { formatProblem, readStory, type TextChecks } from '../model/read-story.ts';
+import { formatProblem } from '../model/format-problem.ts';
+import { hydrateStory, type PreparedStory } from '../model/prepared-story.ts';
 import { FULL_VALIDATION_MAX_BYTES, type ParseResult, type Story } from '../model/types.ts';
 import { createStoryState, type StoryState } from '../story/story-state.ts';
 import { createMapView, type GestureInstaller, type MapView } from '../map/create-map-view.ts';
@@ -81,11 +82,11 @@ export interface StoryMap {
 /** Above this many places, places are canvas dots rather than DOM markers (the list is the keyboard path). */
 const LARGE_STORY_PLACES = 500;
 
-/** The URL of the story that ships with the app. */
+/**
+ * The URL of the story that ships with the app, in its prepared form (data/kim-putin-2019.story.json,
+ * written and checked in full by `npm run build:story` from data/kim-putin-2019.geojson).
+ */
 export const DEFAULT_STORY_URL: string = defaultStoryUrl;
-
-/** The bundled story was checked in full (RFC 7946, nesting, duplicate keys) when it was built. */
-const TRUSTED: TextChecks = { geojson: null, scan: null };
 
 /** Mounts a story map in `container`: loads the story, then shows the map and the story panel. */
 export function createStoryMap(container: HTMLElement, options: StoryMapOptions = {}): StoryMap {
@@ -216,9 +217,9 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
   };
 
   const ready = (async (): Promise<Story | null> => {
-    // The story that ships with the app was checked in full when it was built, and is read here;
-    // any other file is read in a worker, started while the file downloads, which also runs the
-    // RFC 7946 validator.
+    // The story that ships with the app was read and checked in full when it was prepared, and is
+    // only linked up here; any other file is read and checked in a worker, started while the file
+    // downloads.
     const reader =
       storyUrl === DEFAULT_STORY_URL ? null : import('./read-story-off-main-thread.ts').then((module) => module.startStoryReader(abort.signal));
     // Should its chunk fail to load, that is handled where the reader is used (the page reads the file).
@@ -244,13 +245,15 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
           console.warn(`The story file is checked on the page itself (${error instanceof Error ? error.message : String(error)}).`);
           return import('../model/parse-story.ts').then(
             (module) => module.parseStory(text, { fullValidation }),
-            () => readStory(text, TRUSTED),
+            () => {
+              throw new StoryLoadError(`The story file ${describeUrl(storyUrl)} could not be checked: part of this page failed to load. Reloading may help.`);
+            },
           );
         });
         // Receiving a large story from the worker is a task of its own; the map starts in the next.
         await new Promise((resolve) => setTimeout(resolve, 0));
       } else {
-        result = readStory(text, TRUSTED);
+        result = { ok: true, story: hydrateStory(JSON.parse(text) as PreparedStory) };
       }
       if (destroyed) return null;
       if (!result.ok) {

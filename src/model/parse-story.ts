@@ -3,7 +3,7 @@ import { readStory } from './read-story.ts';
 import { scanJson } from './scan-json.ts';
 import { FULL_VALIDATION_MAX_BYTES, type ParseResult } from './types.ts';
 
-export { formatProblem } from './read-story.ts';
+export { formatProblem } from './format-problem.ts';
 
 /** Options of `parseStory`. */
 export interface ParseStoryOptions {

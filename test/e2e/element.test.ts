@@ -188,9 +188,9 @@ describe('the builds made for embedding', () => {
     const lib = new URL('../../dist/lib/', import.meta.url);
     const script = readFileSync(new URL('story-map.js', lib), 'utf8');
     expect(script).not.toMatch(/data:application\/(json|geo\+json|octet-stream)/);
-    expect(script).toMatch(/new URL\(`?["'`]?assets\/kim-putin-2019-[\w-]+\.geojson/);
+    expect(script).toMatch(/new URL\(`?["'`]?assets\/kim-putin-2019\.story-[\w-]+\.json/);
     const assets = readdirSync(new URL('assets/', lib));
-    expect(assets.some((name) => /^kim-putin-2019-[\w-]+\.geojson$/.test(name))).toBe(true);
+    expect(assets.some((name) => /^kim-putin-2019\.story-[\w-]+\.json$/.test(name))).toBe(true);
     expect(assets.some((name) => /^asia-110m\.topo-[\w-]+\.json$/.test(name))).toBe(true);
   });
 
