@@ -130,7 +130,11 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     });
     const listElement = element('div', { class: 'sm-list-box' });
     listElement.hidden = true;
-    root.replaceChildren(sidebar, mapElement, listElement);
+    // On phones and in embeds the map is what a reader sees first, yet it comes after the whole
+    // story panel in Tab order: the first Tab offers to go straight to it.
+    const skip = element('button', { type: 'button', class: 'sm-skip' }, 'Skip to the map');
+    skip.addEventListener('click', () => mapElement.focus());
+    root.replaceChildren(skip, sidebar, mapElement, listElement);
 
     const current = createStoryState(story);
     state = current;

@@ -26,8 +26,17 @@ export function createNotice(map: L.Map): MapNotice {
   const control = new L.Control({ position: 'bottomleft' });
   control.onAdd = () => container;
   control.addTo(map);
+  // The credits run along the bottom and, on a narrow map, across its whole width: the note
+  // sits above them, so that it and its close button are never covered.
+  const credits = map.attributionControl?.getContainer();
+  const lift = (): void => {
+    container.style.marginBottom = `${(credits?.offsetHeight ?? 0) + 10}px`;
+  };
+  const observer = credits && typeof ResizeObserver === 'function' ? new ResizeObserver(lift) : null;
+  if (credits) observer?.observe(credits);
   return {
     show(message) {
+      lift();
       text.textContent = message;
       container.hidden = false;
     },
@@ -35,6 +44,7 @@ export function createNotice(map: L.Map): MapNotice {
       container.hidden = true;
     },
     destroy() {
+      observer?.disconnect();
       control.remove();
     },
   };

@@ -28,6 +28,36 @@ describe('keyboard and focus', () => {
     });
   }
 
+  for (const path of ['/?tiles=none', '/embed.html?tiles=none']) {
+    it(`offers a skip link to the map at the first Tab (${path})`, async () => {
+      const page = await open(path, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('button', { name: 'Skip to the map' });
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the map');
+      const box = (await skip.boundingBox())!;
+      expect(box.width).toBeGreaterThan(40);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('sm-map'))).toBe(true);
+      // Unfocused, it takes no room and hides nothing.
+      expect((await skip.boundingBox())!.width).toBeLessThanOrEqual(1);
+      await page.context().close();
+    });
+  }
+
+  for (const width of [320, 1024]) {
+    it(`keeps the tiles note and its close button clear of the credits (${width} px)`, async () => {
+      const page = await open('/', { viewport: { width, height: 700 } });
+      const close = page.locator('.sm-notice').getByRole('button', { name: 'Dismiss this note' });
+      await expect.poll(() => close.isVisible(), { timeout: 8000 }).toBe(true);
+      const hit = await close.evaluate((button) => {
+        const r = button.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === button;
+      });
+      expect(hit).toBe(true);
+      await page.context().close();
+    });
+  }
+
   it('zooms with Space on the zoom buttons, as with Enter', async () => {
     const page = await open('/?tiles=none', { reducedMotion: 'reduce' });
     await cameraStill(page);
