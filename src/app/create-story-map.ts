@@ -176,6 +176,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         }
         listElement.hidden = !showList;
         root.classList.toggle('is-list', showList);
+        if (showList) list?.follow();
         if (!showList) view.resize();
         return true;
       },
@@ -206,6 +207,11 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       sheetToggle.textContent = expanded ? 'Show more map' : 'Expand the story';
       root.classList.toggle('is-sheet-expanded', expanded);
       view.resize();
+      // Expanded, the sheet opens at the current step's passages rather than at the headline.
+      const step = panelElement.querySelector('.sm-step');
+      if (expanded && step) {
+        sidebar.scrollTop += step.getBoundingClientRect().top - sidebar.getBoundingClientRect().top - sheetToggle.offsetHeight;
+      }
     };
     sheetToggle.addEventListener('click', onSheetToggle);
     const removeKeys = installStepKeys(root, mapElement, listElement, current);
@@ -219,6 +225,18 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       () => list?.destroy(),
     );
   };
+
+  // On a page of its own (the one that keeps its address in step), a problem is the page's main
+  // heading, with a way back: to the story the site ships with, or to try this one again.
+  const pageOfItsOwn = options.hash
+    ? {
+        pageHeading: true,
+        link:
+          storyUrl === DEFAULT_STORY_URL
+            ? { href: location.href, text: 'Try again' }
+            : { href: location.pathname, text: 'Open the story this site ships with' },
+      }
+    : {};
 
   const ready = (async (): Promise<Story | null> => {
     // The story that ships with the app was read and checked in full when it was prepared, and is
@@ -263,6 +281,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       if (!result.ok) {
         const count = result.problems.length;
         renderProblem(root, {
+          ...pageOfItsOwn,
           title: 'This story cannot be shown',
           summary: `The story file ${describeUrl(storyUrl)} has ${count === 1 ? 'a problem' : `${count} problems`}:`,
           items: result.problems.map(formatProblem),
@@ -282,11 +301,12 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     } catch (error) {
       if (destroyed) return null;
       if (error instanceof StoryLoadError) {
-        renderProblem(root, { title: 'The story could not be loaded', summary: error.message });
+        renderProblem(root, { ...pageOfItsOwn, title: 'The story could not be loaded', summary: error.message });
       } else {
         // Anything unexpected still ends in a readable panel, with the detail folded away.
         teardown();
         renderProblem(root, {
+          ...pageOfItsOwn,
           title: 'Something went wrong',
           summary: 'The story map could not start. Reloading the page may help; if it does not, please tell us.',
           detail: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -39,16 +39,16 @@ export function startTrain(context: TrainContext): Train | null {
   if (!journey) return null;
   const player = createTrainPlayer({ stops: journey.stops, reducedMotion, clock: browserClock });
   const layer = createTrainLayer(mapView.internals, journey, { reducedMotion });
-  const controls = createTrainControls(context.container, player, journey, state.story, context.idPrefix);
-
   // Arriving at a story place is the same state change as a click on its marker.
   let arriving = false;
-  const offMove = player.on('trainmove', ({ t }) => layer.update(t, player.playing));
-  const offStop = player.on('trainstop', ({ stop }) => {
+  const arrive = (id: string): void => {
     arriving = true;
-    state.selectPlace(stop.id);
+    state.selectPlace(id);
     arriving = false;
-  });
+  };
+  const controls = createTrainControls(context.container, player, journey, state.story, context.idPrefix, { onStopReached: arrive });
+  const offMove = player.on('trainmove', ({ t }) => layer.update(t, player.playing));
+  const offStop = player.on('trainstop', ({ stop }) => arrive(stop.id));
   // The reader taking over (a marker, a step, a pan) pauses the train; Play resumes it.
   const offStep = state.on('stepchange', () => {
     if (!arriving) player.pause();

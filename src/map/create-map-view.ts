@@ -46,7 +46,10 @@ export interface MapView {
   readonly internals: MapInternals;
   /** Calls `listener` when the reader pans or zooms the map themselves; returns the undo. */
   onReaderMove(listener: () => void): () => void;
-  /** Re-measures the map after its box changed size (a sheet expanded, the list closed). */
+  /**
+   * Re-measures the map after its box changed size (a sheet expanded, the list closed) and frames
+   * the current step again, so that its place is not left outside a smaller map.
+   */
   resize(): void;
   destroy(): void;
 }
@@ -146,6 +149,7 @@ export function createMapView(container: HTMLElement, state: StoryState, options
     onReaderMove: (listener) => camera.onReaderMove(listener),
     resize() {
       map.invalidateSize({ pan: false });
+      showStep(state.step, false);
     },
     destroy() {
       removed = true;

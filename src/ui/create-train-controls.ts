@@ -11,7 +11,20 @@ export interface TrainControls {
 
 const SLIDER_STEPS = 1000;
 
-export function createTrainControls(container: HTMLElement, player: TrainPlayer, journey: Journey, story: Story, idPrefix: string): TrainControls {
+/** Options of the train controls. */
+export interface TrainControlsOptions {
+  /** Called with the story place the reader moved the slider onto (a key press, a release). */
+  readonly onStopReached?: (stopId: string) => void;
+}
+
+export function createTrainControls(
+  container: HTMLElement,
+  player: TrainPlayer,
+  journey: Journey,
+  story: Story,
+  idPrefix: string,
+  options: TrainControlsOptions = {},
+): TrainControls {
   const origin = journey.stops[0]?.name ?? 'the start';
   const toggle = element('button', { type: 'button', class: 'sm-train-button' });
   const restart = element('button', { type: 'button', class: 'sm-train-button' }, 'Restart');
@@ -70,6 +83,12 @@ export function createTrainControls(container: HTMLElement, player: TrainPlayer,
   toggle.addEventListener('click', () => (player.playing ? player.pause() : player.play()));
   restart.addEventListener('click', () => player.restart());
   slider.addEventListener('input', () => player.seek(Number(slider.value) / SLIDER_STEPS));
+  // Moving the slider onto a story place opens its passages, as the train arriving there does.
+  slider.addEventListener('change', () => {
+    const t = Number(slider.value) / SLIDER_STEPS;
+    const stop = nearestStop(journey, t);
+    if (stop?.isPlace && Math.abs(positionAt(journey, t).km - stop.km) < 2) options.onStopReached?.(stop.id);
+  });
   const offMove = player.on('trainmove', ({ t }) => render(t));
   const offState = player.on('playstate', () => {
     renderButton();

@@ -7,6 +7,10 @@ export interface ProblemReport {
   readonly summary: string;
   readonly items?: readonly string[];
   readonly detail?: string;
+  /** The page's main heading (a page of its own), rather than a section's (an embed). Defaults to false. */
+  readonly pageHeading?: boolean;
+  /** A way on from the problem, such as back to the story the site ships with. */
+  readonly link?: { readonly href: string; readonly text: string };
 }
 
 /**
@@ -21,12 +25,13 @@ export function renderProblem(container: HTMLElement, report: ProblemReport): vo
     element(
       'section',
       { class: 'sm-problem', role: 'alert' },
-      element('h2', {}, report.title),
+      element(report.pageHeading ? 'h1' : 'h2', {}, report.title),
       element('p', {}, report.summary),
       items.length > 0 ? element('ul', {}, ...items.map((item) => element('li', {}, element('code', {}, item)))) : null,
       report.detail
         ? element('details', {}, element('summary', {}, 'Technical details'), element('pre', {}, report.detail))
         : null,
+      report.link ? element('p', {}, element('a', { href: report.link.href }, report.link.text)) : null,
     ),
   );
 }

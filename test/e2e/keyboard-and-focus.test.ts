@@ -58,6 +58,50 @@ describe('keyboard and focus', () => {
     });
   }
 
+  it("makes a problem the page's main heading, with a way back to the story the site ships with", async () => {
+    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${app.server.origin}/?story=fixtures/invalid/duplicate-ids.geojson&tiles=none`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['This story cannot be shown']);
+    await alert.getByRole('link', { name: 'Open the story this site ships with' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('An upbeat Kim arrives in Russia, ready for his Putin summit');
+    await page.context().close();
+  });
+
+  it('follows the current step in the list of places', async () => {
+    const page = await open('/?tiles=none#moscow', { viewport: { width: 1280, height: 500 } });
+    await page.getByRole('button', { name: 'List of places' }).click();
+    const current = page.locator('.sm-list__place[aria-current="step"]');
+    await expect.poll(() => current.locator('h3').textContent()).toBe('Moscow');
+    const top = async () => {
+      const box = await page.locator('.sm-list-box').boundingBox();
+      const item = await current.boundingBox();
+      return Math.abs(item!.y - box!.y);
+    };
+    expect(await top()).toBeLessThan(40);
+    await page.getByRole('button', { name: /Next step/ }).click();
+    await expect.poll(() => current.locator('h3').textContent()).toBe('Seoul');
+    expect(await top()).toBeLessThan(40);
+    await page.context().close();
+  });
+
+  it('refits the map when the phone sheet is expanded, and opens the sheet at the passages', async () => {
+    const page = await open('/?tiles=none#vladivostok', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Expand the story' }).click();
+    await cameraStill(page);
+    const map = (await page.locator('.sm-map').boundingBox())!;
+    const dot = (await page.locator('.sm-marker.is-active .sm-marker__dot').boundingBox())!;
+    const [x, y] = [dot.x + dot.width / 2, dot.y + dot.height / 2];
+    expect(x > map.x && x < map.x + map.width && y > map.y && y < map.y + map.height).toBe(true);
+    // The step's heading, not the headline, is at the top of the sheet, clear of its bar.
+    const bar = (await page.getByRole('button', { name: 'Show more map' }).boundingBox())!;
+    const heading = (await page.getByRole('heading', { name: 'Vladivostok', level: 2 }).boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+    expect(heading.y).toBeLessThan(bar.y + bar.height + 80);
+    await page.context().close();
+  });
+
   it('zooms with Space on the zoom buttons, as with Enter', async () => {
     const page = await open('/?tiles=none', { reducedMotion: 'reduce' });
     await cameraStill(page);
