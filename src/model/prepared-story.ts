@@ -1,4 +1,4 @@
-import type { Camera, Paragraph, Place, Route, Step, Story, StoryMeta, TileSource, Waypoint } from './types.ts';
+import type { Camera, LngLat, Paragraph, Place, Route, Step, Story, StoryMeta, TileSource, Waypoint } from './types.ts';
 
 /**
  * A story already read and checked, as JSON: what `npm run build:story` writes for the story
@@ -13,7 +13,9 @@ export interface PreparedStory {
   readonly places: ReadonlyArray<Omit<Place, 'passages'> & { readonly passages: readonly string[] }>;
   readonly waypoints: readonly Waypoint[];
   readonly routes: ReadonlyArray<
-    Omit<Route, 'dates' | 'published'> & {
+    Omit<Route, 'lines' | 'dates' | 'published'> & {
+      /** Each line as whole numbers of 1e-5 degree: the first position, then each one's difference from the last. */
+      readonly lines: ReadonlyArray<readonly number[]>;
       readonly dates: ReadonlyArray<readonly [string, string]>;
       readonly published: ReadonlyArray<readonly [string, number]>;
     }
@@ -23,7 +25,37 @@ export interface PreparedStory {
 }
 
 /** Bumped whenever the shape above changes, so that a stale file is caught rather than misread. */
-export const PREPARED_FORMAT = 'story-map/prepared-1';
+export const PREPARED_FORMAT = 'story-map/prepared-2';
+
+/** Whole numbers of this fraction of a degree: about 1 m, the precision route files are written in. */
+const STEP = 1e5;
+
+/**
+ * A line as differences of whole 1e-5 degrees, which compress to half the size of the positions
+ * written out. Refuses a line written more finely, which would not come back the same.
+ */
+function encodeLine(line: readonly LngLat[]): number[] {
+  const out: number[] = [];
+  let [x0, y0] = [0, 0];
+  for (const [lng, lat] of line) {
+    const [x, y] = [Math.round(lng * STEP), Math.round(lat * STEP)];
+    if (x / STEP !== lng || y / STEP !== lat) throw new Error(`[${lng}, ${lat}] is finer than 1e-5 degree: write it with five decimals at most.`);
+    out.push(x - x0, y - y0);
+    [x0, y0] = [x, y];
+  }
+  return out;
+}
+
+function decodeLine(deltas: readonly number[]): LngLat[] {
+  const line: LngLat[] = [];
+  let [x, y] = [0, 0];
+  for (let i = 0; i + 1 < deltas.length; i += 2) {
+    x += deltas[i]!;
+    y += deltas[i + 1]!;
+    line.push([x / STEP, y / STEP]);
+  }
+  return line;
+}
 
 /** A checked story as JSON-safe data (see `PreparedStory`). */
 export function prepareStory(story: Story): PreparedStory {
@@ -33,7 +65,7 @@ export function prepareStory(story: Story): PreparedStory {
     paragraphs: story.paragraphs,
     places: story.places.map((place) => ({ ...place, passages: place.passages.map((p) => p.id) })),
     waypoints: story.waypoints,
-    routes: story.routes.map((route) => ({ ...route, dates: [...route.dates], published: [...route.published] })),
+    routes: story.routes.map((route) => ({ ...route, lines: route.lines.map(encodeLine), dates: [...route.dates], published: [...route.published] })),
     steps: story.steps.map((step) => ({ slug: step.slug, place: step.place?.id ?? null, camera: step.camera })),
     tiles: story.tiles,
   };
@@ -54,7 +86,12 @@ export function hydrateStory(prepared: PreparedStory): Story {
     paragraphs: prepared.paragraphs,
     places,
     waypoints: prepared.waypoints,
-    routes: prepared.routes.map((route) => ({ ...route, dates: new Map(route.dates), published: new Map(route.published) })),
+    routes: prepared.routes.map((route) => ({
+      ...route,
+      lines: route.lines.map(decodeLine),
+      dates: new Map(route.dates),
+      published: new Map(route.published),
+    })),
     steps,
     tiles: prepared.tiles,
   };

@@ -30,6 +30,18 @@ describe('the prepared form of the bundled story', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(prepareStory(story))));
   });
 
+  it('writes route lines as whole 1e-5 degrees, to half the size, and refuses finer positions', () => {
+    const prepared = prepareStory(story);
+    expect(prepared.routes[0]!.lines[0]!.every(Number.isInteger)).toBe(true);
+    const fine = parsed(
+      read('test/fixtures/minimal-story.geojson').replace(
+        '"features": [',
+        '"features": [{ "type": "Feature", "id": "r", "geometry": { "type": "LineString", "coordinates": [[10.75, 59.9], [10.4000001, 59.2]] }, "properties": { "kind": "route", "mode": "ferry", "name": "R", "stops": [] } },',
+      ),
+    );
+    expect(() => prepareStory(fine)).toThrow(/finer than 1e-5 degree/);
+  });
+
   it('refuses a file that is not a prepared story', () => {
     expect(() => hydrateStory(JSON.parse(read('test/fixtures/minimal-story.geojson')) as PreparedStory)).toThrow(/Not a prepared story/);
   });
