@@ -262,8 +262,8 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         status.textContent = 'Checking the story…';
         result = await reader.then((started) => started.read(text, fullValidation)).catch(async (error: unknown) => {
           if (destroyed) throw error;
-          // No worker here: the page reads the file itself. Should the checks' chunk fail to load
-          // too, the built-in checks still guard everything the map draws.
+          // No worker here: the page reads the file itself, with the checks' own chunk. Should
+          // that fail to load too, the file is not shown unchecked: the reader is told to reload.
           console.warn(`The story file is checked on the page itself (${error instanceof Error ? error.message : String(error)}).`);
           return import('../model/parse-story.ts').then(
             (module) => module.parseStory(text, { fullValidation }),
