@@ -17,48 +17,51 @@ export interface StoryReader {
  */
 export function startStoryReader(signal: AbortSignal): StoryReader {
   let worker: Worker | null = null;
+  // A worker that cannot start says so with an error event, often before the file has arrived
+  // and `read` is called: the failure is kept for it, never lost.
   let failure: Error | null = null;
+  let pending: { resolve: (result: ParseResult) => void; reject: (error: Error) => void } | null = null;
+  const close = (): void => {
+    worker?.terminate();
+    worker = null;
+  };
+  const fail = (error: Error): void => {
+    failure = error;
+    close();
+    const waiting = pending;
+    pending = null;
+    waiting?.reject(error);
+  };
   try {
     worker = new Worker(new URL('./story-reader.worker.ts', import.meta.url), { type: 'module', name: 'story-reader' });
+    worker.onmessage = (event: MessageEvent<ParseResult>) => {
+      const waiting = pending;
+      pending = null;
+      close();
+      waiting?.resolve(event.data);
+    };
+    // The worker's script failed to load or to run (a forbidden worker ends here too).
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fail(new Error(event.message || 'the story reader could not start'));
+    };
+    worker.onmessageerror = () => fail(new Error('the story reader’s answer could not be received'));
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
   }
-  signal.addEventListener('abort', () => worker?.terminate(), { once: true });
+  signal.addEventListener('abort', () => fail(new DOMException('The story map was removed.', 'AbortError')), { once: true });
   return {
     read(text, fullValidation) {
       return new Promise((resolve, reject) => {
-        if (!worker || signal.aborted) {
-          reject(failure ?? new DOMException('The story map was removed.', 'AbortError'));
+        if (failure || !worker) {
+          reject(failure ?? new Error('the story reader has stopped'));
           return;
         }
-        const running = worker;
-        const finish = (): void => {
-          running.terminate();
-          signal.removeEventListener('abort', onAbort);
-        };
-        const onAbort = (): void => {
-          finish();
-          reject(new DOMException('The story map was removed.', 'AbortError'));
-        };
-        signal.addEventListener('abort', onAbort);
-        running.onmessage = (event: MessageEvent<ParseResult>) => {
-          finish();
-          resolve(event.data);
-        };
-        // The worker's script failed to load or to run.
-        running.onerror = (event) => {
-          event.preventDefault();
-          finish();
-          reject(new Error(event.message || 'the story reader could not start'));
-        };
-        running.onmessageerror = () => {
-          finish();
-          reject(new Error('the story reader’s answer could not be received'));
-        };
+        pending = { resolve, reject };
         const request: StoryReaderRequest = { text, fullValidation };
-        running.postMessage(request);
+        worker.postMessage(request);
       });
     },
-    close: () => worker?.terminate(),
+    close,
   };
 }

@@ -314,6 +314,12 @@ describe('parts that fail to load say so', () => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "worker-src 'none'" } });
     });
+    // The story arrives after the refused worker has said so (about 20 ms): that early word must
+    // not be lost (it was, and the page waited for ever).
+    await page.route('**/fixtures/minimal-story.geojson', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
     const warnings: string[] = [];
     page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
     await page.goto(`${server.origin}/?story=fixtures/minimal-story.geojson&tiles=none`);
