@@ -24,7 +24,21 @@ function parentOrigin(): string | null {
   }
 }
 
-if (container && window.parent !== window) document.documentElement.classList.add('is-framed');
+if (container && window.parent !== window) {
+  document.documentElement.classList.add('is-framed');
+  // Links to other pages (the map's credits, a tile provider's) open in a new tab: followed inside
+  // the frame, they would put someone else's page where the story was, in the host's article.
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!(link instanceof HTMLAnchorElement) || link.getAttribute('href')?.startsWith('#')) return;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+    },
+    true,
+  );
+}
 if (container) {
   const host = parentOrigin();
   const allowedOrigins = (params.get('allowedOrigins') ?? host ?? '')

@@ -8,6 +8,9 @@ import { PROTOCOL, PROTOCOL_VERSION, parseEvent, type EmbedCommand, type EmbedEv
 /** The aspect ratio reserved before an embed reports its height (portrait: the map above the story). */
 const DEFAULT_ASPECT_RATIO = '4 / 5';
 
+/** Tallest height applied from an embed's report: past it, a report is a fault, not a story. */
+const MAX_HEIGHT = 20_000;
+
 const managed = new Set<HTMLIFrameElement>();
 let listening = false;
 
@@ -42,11 +45,17 @@ function listen(): void {
     let iframe: HTMLIFrameElement | undefined;
     for (const candidate of managed) if (candidate.contentWindow === event.source) iframe = candidate;
     if (!iframe) return;
+    // ...and only while that window still shows the embed: a frame navigated elsewhere (a link
+    // followed inside it) is someone else's page, however it talks. A sandboxed frame without
+    // allow-same-origin has the opaque origin "null".
+    const expected = new URL(iframe.src, location.href).origin;
+    const opaque = iframe.sandbox.length > 0 && !iframe.sandbox.contains('allow-same-origin');
+    if (event.origin !== expected && !(opaque && event.origin === 'null')) return;
     const message: EmbedEvent | null = parseEvent(event.data);
     if (!message) return;
     if (message.type === 'height') {
       iframe.style.aspectRatio = 'auto';
-      iframe.style.height = `${Math.ceil(message.height)}px`;
+      iframe.style.height = `${Math.min(MAX_HEIGHT, Math.ceil(message.height))}px`;
     }
     iframe.dispatchEvent(new CustomEvent(`story-map:${message.type}`, { detail: message, bubbles: true }));
   });

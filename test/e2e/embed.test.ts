@@ -38,6 +38,14 @@ beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(hostPage(app.origin));
     },
+    // Another site's page, speaking the embed's protocol once a frame has been navigated to it.
+    '/forged.html': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><title>Forged</title><script>
+        parent.postMessage({ protocol: 'story-map', version: 1, type: 'height', height: 99999 }, '*');
+        parent.postMessage({ protocol: 'story-map', version: 1, type: 'placechange', id: 'forged', name: 'Forged' }, '*');
+      </script>`);
+    },
   });
 });
 
@@ -123,6 +131,31 @@ describe('the iframe embed, across origins', () => {
     );
     expect(changes).toBeGreaterThan(0);
     expect(changes).toBeLessThan(20);
+    await page.context().close();
+  });
+
+  it('opens the credits in a new tab, and stops trusting a frame once it shows another site', async () => {
+    const { page, frame } = await openHost();
+    const embed = frame('allowed');
+    const before = await page.locator('#allowed').evaluate((iframe) => iframe.getBoundingClientRect().height);
+    const requested: string[] = [];
+    page.context().on('request', (r) => requested.push(r.url()));
+    const popup = page.context().waitForEvent('page');
+    await embed.locator('.leaflet-control-attribution a', { hasText: 'Natural Earth' }).click();
+    // A new tab asked for the credits' page (blocked here, as every request off this machine is);
+    // the frame still shows the story.
+    expect(await popup).not.toBe(page);
+    await expect.poll(() => requested.some((url) => url.includes('naturalearthdata.com'))).toBe(true);
+    expect(embed.url()).toContain('/embed.html');
+    expect(await embed.locator('.sm-step h2').count()).toBe(1);
+    // Now the frame itself goes to another site, which speaks the protocol: the host ignores it.
+    await page.evaluate(() => {
+      (window as unknown as { __events: unknown[] }).__events = [];
+    });
+    await embed.evaluate((url) => (location.href = url), `${host.origin}/forged.html`);
+    await page.waitForFunction(() => document.querySelector<HTMLIFrameElement>('#allowed')!.contentDocument?.title === 'Forged');
+    expect(await page.evaluate(() => (window as unknown as { __events: unknown[] }).__events)).toEqual([]);
+    expect(await page.locator('#allowed').evaluate((iframe) => iframe.getBoundingClientRect().height)).toBe(before);
     await page.context().close();
   });
 
