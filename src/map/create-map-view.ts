@@ -12,6 +12,7 @@ import { createPlaceMarkers } from './create-place-markers.ts';
 import type { PlaceLayerFactory } from './place-layer.ts';
 import { createTileLayer } from './create-tile-layer.ts';
 import { escapeHtml, type TileLayerOptions } from './tile-layer-options.ts';
+import { unwrapLongitudes } from '../model/route-geometry.ts';
 
 /** Options of the map view. */
 export interface MapViewOptions {
@@ -116,7 +117,12 @@ export function createMapView(container: HTMLElement, state: StoryState, options
   let removed = false;
   if (routePoints > LARGE_ROUTE_POINTS) {
     void import('../model/simplify-line.ts').then(
-      ({ simplifyLine }) => !removed && createRouteLayer(story.routes, (line) => simplifyLine(line, 1e-4)).addTo(map),
+      ({ simplifyLine }) => {
+        if (removed) return;
+        // Simplified in one task, drawn in the next: together they would stall the page.
+        const drawn = story.routes.map((route) => ({ ...route, lines: route.lines.map((line) => simplifyLine(unwrapLongitudes(line), 1e-4)) }));
+        setTimeout(() => !removed && createRouteLayer(drawn).addTo(map), 0);
+      },
       () => !removed && createRouteLayer(story.routes).addTo(map),
     );
   } else {

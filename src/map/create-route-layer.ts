@@ -1,6 +1,6 @@
 import * as L from 'leaflet';
 import { unwrapLongitudes } from '../model/route-geometry.ts';
-import type { LngLat, Route } from '../model/types.ts';
+import type { Route } from '../model/types.ts';
 
 /** Line styles per travel mode: a railway is drawn as a cased, ticked line; a motorcade dashed. */
 // A Map, not an object: a mode comes from the story file, and "constructor" must be just a name.
@@ -17,14 +17,11 @@ const STYLES = new Map<string, L.PolylineOptions[]>([
 const DEFAULT_STYLE: L.PolylineOptions[] = [{ color: '#5b3fa0', weight: 3, opacity: 0.85 }];
 
 /** Draws the story's routes, each in its mode's style, as one non-interactive layer. */
-export function createRouteLayer(routes: readonly Route[], simplify?: (line: readonly LngLat[]) => LngLat[]): L.LayerGroup {
+export function createRouteLayer(routes: readonly Route[]): L.LayerGroup {
   const group = L.layerGroup();
   for (const route of routes) {
     // Unwrapped, so that a route across the antimeridian does not cross the whole world.
-    const latLngs = route.lines.map((line) => {
-      const unwrapped = unwrapLongitudes(line);
-      return (simplify ? simplify(unwrapped) : unwrapped).map(([lng, lat]) => L.latLng(lat, lng));
-    });
+    const latLngs = route.lines.map((line) => unwrapLongitudes(line).map(([lng, lat]) => L.latLng(lat, lng)));
     for (const style of STYLES.get(route.mode) ?? DEFAULT_STYLE) {
       L.polyline(latLngs, { ...style, interactive: false, className: `sm-route sm-route--${cssSafe(route.mode)}` }).addTo(group);
     }

@@ -12,10 +12,11 @@ export function simplifyLine(line: readonly LngLat[], tolerance: number): LngLat
   // take tens of milliseconds, not hundreds).
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
-  line.forEach(([x, y], i) => {
-    xs[i] = x;
-    ys[i] = y;
-  });
+  for (let i = 0; i < n; i += 1) {
+    const position = line[i]!;
+    xs[i] = position[0];
+    ys[i] = position[1];
+  }
   const keep = new Uint8Array(n);
   keep[0] = keep[n - 1] = 1;
   const squared = tolerance * tolerance;
@@ -48,5 +49,7 @@ export function simplifyLine(line: readonly LngLat[], tolerance: number): LngLat
       stack.push(first, farthest, farthest, last);
     }
   }
-  return line.filter((_, i) => keep[i] === 1);
+  const kept: LngLat[] = [];
+  for (let i = 0; i < n; i += 1) if (keep[i] === 1) kept.push(line[i]!);
+  return kept;
 }
