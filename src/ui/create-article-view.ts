@@ -2,15 +2,13 @@ import { findMentions, mentionTerms, type MentionIndex } from '../model/find-men
 import type { Paragraph } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';
 import { element } from './element.ts';
+import { showInChunks } from './show-in-chunks.ts';
 import { splitLongText, textPart } from './text-parts.ts';
 
 /** The whole article, with place names linked to the map and the current place's passages marked. */
 export interface ArticleView {
   destroy(): void;
 }
-
-/** Paragraphs rendered at a time. */
-const ARTICLE_CHUNK = 200;
 
 /** Options of the article view. */
 export interface ArticleViewOptions {
@@ -24,34 +22,23 @@ export function createArticleView(container: HTMLElement, state: StoryState, idP
   const terms = mentionTerms(story.places);
   const names = new Map(story.places.map((place) => [place.id, place.name]));
   const paragraphs = new Map<string, HTMLElement>();
-  const more = element('button', { type: 'button', class: 'sm-article__more' });
+  const credit = story.meta.credit ? element('p', { class: 'sm-credit' }, story.meta.credit) : null;
+  // A news article has tens of paragraphs; a generated or archive story may have thousands,
+  // which are rendered in chunks as the reader reaches them.
+  const text = element('div', { class: 'sm-article__text' });
+  const render = (paragraph: Paragraph): HTMLElement => {
+    const p = renderParagraph(paragraph, terms, names);
+    paragraphs.set(paragraph.id, p);
+    return p;
+  };
   const article = element(
     'article',
     { class: 'sm-article', 'aria-labelledby': headingId, lang: story.meta.language },
     element('h2', { id: headingId, class: 'sm-article__heading' }, 'The article'),
+    text,
+    showInChunks(text, story.paragraphs, render, 'paragraphs', story.meta.language),
+    credit,
   );
-  const credit = story.meta.credit ? element('p', { class: 'sm-credit' }, story.meta.credit) : null;
-  // A news article has tens of paragraphs; a generated or archive story may have thousands,
-  // which are rendered in chunks as the reader (or a selected place) reaches them.
-  let rendered = 0;
-  const renderUpTo = (count: number): void => {
-    const target = Math.min(story.paragraphs.length, count);
-    const batch: HTMLElement[] = [];
-    for (; rendered < target; rendered += 1) {
-      const paragraph = story.paragraphs[rendered]!;
-      const p = renderParagraph(paragraph, terms, names);
-      paragraphs.set(paragraph.id, p);
-      batch.push(p);
-    }
-    more.before(...batch);
-    const left = story.paragraphs.length - rendered;
-    more.hidden = left === 0;
-    more.textContent = `Show ${Math.min(left, ARTICLE_CHUNK).toLocaleString(story.meta.language)} more paragraphs (${left.toLocaleString(story.meta.language)} left)`;
-  };
-  article.append(more);
-  if (credit) article.append(credit);
-  renderUpTo(ARTICLE_CHUNK);
-  more.addEventListener('click', () => renderUpTo(rendered + ARTICLE_CHUNK));
   container.append(article);
 
   // A mention selects its place; the link's own navigation would add a history entry

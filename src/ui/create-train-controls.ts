@@ -1,5 +1,5 @@
 import { formatCalendarDate } from '../model/format-date.ts';
-import { displayKm, nearestStop, positionAt, type Journey } from '../model/journey.ts';
+import { displayKm, nearestStop, positionAt, type Journey, type JourneyStop } from '../model/journey.ts';
 import type { Story } from '../model/types.ts';
 import type { TrainPlayer } from '../story/train-player.ts';
 import { element } from './element.ts';
@@ -48,12 +48,18 @@ export function createTrainControls(
     where,
   );
 
+  /** The stop the train is at (within 2 km), if any. */
+  const stopAt = (t: number, km = positionAt(journey, t).km): JourneyStop | null => {
+    const near = nearestStop(journey, t);
+    return near && Math.abs(near.km - km) < 2 ? near : null;
+  };
+
   /** Where the train is, in words: the stop it is at or heading for, and the distance covered. */
   const describe = (t: number): { text: string; legName: string; date: string | null; atStop: boolean } => {
     const here = positionAt(journey, t);
     const km = Math.round(displayKm(journey, here.km));
     const near = nearestStop(journey, t);
-    const atStop = near && Math.abs(near.km - here.km) < 2 ? near : null;
+    const atStop = stopAt(t, here.km);
     const ahead = journey.stops.find((s) => s.km > here.km + 1);
     const place = atStop ? atStop.name : ahead ? `On the way to ${ahead.name}` : (near?.name ?? '');
     const distance = km <= 0 ? `at ${origin}` : `${km.toLocaleString(story.meta.language)} km from ${origin}`;
@@ -85,9 +91,8 @@ export function createTrainControls(
   slider.addEventListener('input', () => player.seek(Number(slider.value) / SLIDER_STEPS));
   // Moving the slider onto a story place opens its passages, as the train arriving there does.
   slider.addEventListener('change', () => {
-    const t = Number(slider.value) / SLIDER_STEPS;
-    const stop = nearestStop(journey, t);
-    if (stop?.isPlace && Math.abs(positionAt(journey, t).km - stop.km) < 2) options.onStopReached?.(stop.id);
+    const stop = stopAt(Number(slider.value) / SLIDER_STEPS);
+    if (stop?.isPlace) options.onStopReached?.(stop.id);
   });
   const offMove = player.on('trainmove', ({ t }) => render(t));
   const offState = player.on('playstate', () => {
