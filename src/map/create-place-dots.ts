@@ -41,7 +41,7 @@ export function createPlaceDots(
       active = null;
       const place = id === null ? undefined : places.find((p) => p.id === id);
       if (!place) return;
-      active = createPlaceMarker(place, select).setZIndexOffset(1_000_000).addTo(map);
+      active = createPlaceMarker(map, place, select).setZIndexOffset(1_000_000).addTo(map);
       const element = active.getElement();
       element?.classList.add('is-active');
       element?.setAttribute('aria-current', 'location');

@@ -1,6 +1,7 @@
 import * as L from 'leaflet';
 import type { Place, Waypoint } from '../model/types.ts';
 import type { PlaceLayer, SelectPlace } from './place-layer.ts';
+import { revealFocusedMarker } from './reveal-focused-marker.ts';
 import { toLatLng } from './to-lat-lng.ts';
 
 /** Spacing of z-index offsets between markers, larger than Leaflet's latitude-based z-index. */
@@ -17,7 +18,7 @@ export function createPlaceMarkers(
   waypoints: readonly Waypoint[],
   select: SelectPlace,
 ): PlaceLayer {
-  const markers = places.map((place) => createPlaceMarker(place, select).addTo(map));
+  const markers = places.map((place) => createPlaceMarker(map, place, select).addTo(map));
   const waypointMarkers = waypoints.map((waypoint) => createWaypointMarker(waypoint).addTo(map));
   let activeIndex = -1;
 
@@ -55,7 +56,7 @@ export function createPlaceMarkers(
 }
 
 /** A focusable, labelled marker that opens its place on click, Enter or Space. */
-export function createPlaceMarker(place: Place, select: SelectPlace): L.Marker {
+export function createPlaceMarker(map: L.Map, place: Place, select: SelectPlace): L.Marker {
   const marker = L.marker(toLatLng(place.lngLat), {
     icon: L.divIcon({
       className: 'sm-marker',
@@ -65,6 +66,8 @@ export function createPlaceMarker(place: Place, select: SelectPlace): L.Marker {
     }),
     keyboard: true,
     riseOnHover: true,
+    // Leaflet's pan on focus stops with the marker at the map's edge, under its controls.
+    autoPanOnFocus: false,
   });
   const open = (): void => select(place.id);
   marker.on('click', open);
@@ -73,6 +76,7 @@ export function createPlaceMarker(place: Place, select: SelectPlace): L.Marker {
     if (!element) return;
     // The accessible name starts with the place's name, as readers search by it.
     element.setAttribute('aria-label', place.summary ? `${place.name}: ${place.summary}` : place.name);
+    L.DomEvent.on(element, 'focus', () => revealFocusedMarker(map, element));
     // Leaflet 1.9 makes keyboard markers focusable but does not open them with Enter or Space.
     L.DomEvent.on(element, 'keydown', (event) => {
       const { key } = event as KeyboardEvent;

@@ -197,4 +197,46 @@ describe('keyboard and focus', () => {
     expect(await slider.getAttribute('aria-valuetext')).toMatch(/km from Pyongyang$/);
     await page.context().close();
   });
+  // Every place marker, reached with Tab, is fully on the map and under no control (WCAG 2.4.11):
+  // Leaflet's own pan on focus stops at the map's very edge, under the credits or zoom buttons.
+  for (const [path, width, height] of [
+    ['/?tiles=none#russky-island', 1280, 800],
+    ['/?tiles=none#moscow', 390, 844],
+    ['/embed.html?tiles=none&step=hanoi', 320, 600],
+    ['/?tiles=none&step=seoul', 700, 500],
+  ] as const) {
+    it(`keeps each focused marker fully visible (${path}, ${width}x${height})`, async () => {
+      const page = await open(path, { viewport: { width, height }, reducedMotion: 'reduce' });
+      await cameraStill(page);
+      await page.locator('.sm-map').focus();
+      const hidden: string[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        await page.keyboard.press('Tab');
+        const report = await page.evaluate(() => {
+          const marker = document.activeElement as HTMLElement;
+          if (!marker.classList.contains('sm-marker')) return null;
+          const map = marker.closest('.sm-map')!.getBoundingClientRect();
+          const parts = [marker.querySelector('.sm-marker__dot')!, marker.querySelector('.sm-marker__label')!];
+          let seen = 0;
+          let total = 0;
+          for (const part of parts) {
+            const r = part.getBoundingClientRect();
+            for (const fx of [0.1, 0.5, 0.9]) {
+              for (const fy of [0.2, 0.5, 0.8]) {
+                const [x, y] = [r.left + fx * r.width, r.top + fy * r.height];
+                total += 1;
+                const inside = x > map.left && x < map.right && y > map.top && y < map.bottom;
+                if (inside && marker.contains(document.elementFromPoint(x, y))) seen += 1;
+              }
+            }
+          }
+          return { name: marker.getAttribute('aria-label')!, seen, total };
+        });
+        if (!report) break;
+        if (report.seen < report.total) hidden.push(`${report.name}: ${report.seen}/${report.total}`);
+      }
+      expect(hidden).toEqual([]);
+      await page.context().close();
+    });
+  }
 });
