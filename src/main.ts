@@ -1,4 +1,4 @@
-import { createStoryMap, type StoryMapOptions } from './app/create-story-map.ts';
+import { createStoryMap, parseTheme, type StoryMapOptions } from './app/create-story-map.ts';
 
 // The page entry: read the site's build-time settings and the page's address, then mount.
 //   VITE_STORY_ORIGINS  other origins (comma-separated) whose story files ?story= may load;
@@ -15,6 +15,7 @@ if (container) {
   const tilesOff = import.meta.env.VITE_TILES === 'none' || params.get('tiles') === 'none';
   const options: StoryMapOptions = {
     hash: true,
+    theme: parseTheme(params.get('theme')),
     // The embed code generator is loaded the first time someone asks for it (the map notes it
     // when that fails).
     onEmbed: (step, button) =>

@@ -1,9 +1,8 @@
 import defaultStoryUrl from '../../data/kim-putin-2019.story.json?url';
 import { describeUrl, shortenText } from '../model/describe-url.ts';
 import { formatMegabytes } from '../model/format-size.ts';
-import { formatProblem } from '../model/format-problem.ts';
 import { hydrateStory, type PreparedStory } from '../model/prepared-story.ts';
-import { FULL_VALIDATION_MAX_BYTES, type ParseResult, type Story } from '../model/types.ts';
+import { FULL_VALIDATION_MAX_BYTES, type ParseResult, type Story, type StoryProblem } from '../model/types.ts';
 import { createStoryState, type StoryState } from '../story/story-state.ts';
 import { createMapView, type GestureInstaller, type MapView } from '../map/create-map-view.ts';
 import type { PlaceLayerFactory } from '../map/place-layer.ts';
@@ -17,7 +16,8 @@ import { slugFromHash, syncHash } from '../ui/hash-sync.ts';
 import { installStepKeys } from '../ui/step-keys.ts';
 import { element, uniqueIdPrefix } from '../ui/element.ts';
 import { renderProblem } from '../ui/render-problem.ts';
-import { StoryLoadError, loadStoryText } from './load-story-text.ts';
+import { fetchBundledStory } from './fetch-bundled-story.ts';
+import { StoryLoadError } from './story-load-error.ts';
 import './story-map.css';
 
 /** Options of `createStoryMap`; every one has a default. */
@@ -62,6 +62,19 @@ export interface StoryMapOptions {
   readonly reducedMotion?: boolean;
   /** How long to wait for the story file, in milliseconds. Defaults to 15000. */
   readonly timeoutMs?: number;
+  /**
+   * Light or dark colours, whatever the reader's setting (a host page of its own colour); `auto`
+   * follows the reader's `prefers-color-scheme`. Defaults to `auto`.
+   */
+  readonly theme?: StoryMapTheme;
+}
+
+/** The colour schemes a story map can be shown in. */
+export type StoryMapTheme = 'auto' | 'light' | 'dark';
+
+/** A theme named in a page's address or an element's attribute; anything else is `auto`. */
+export function parseTheme(value: string | null): StoryMapTheme {
+  return value === 'light' || value === 'dark' ? value : 'auto';
 }
 
 /** A mounted story map. */
@@ -102,6 +115,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
 
   const placeListeners = new Set<(place: { readonly id: string; readonly name: string } | null) => void>();
   const root = element('div', { class: options.embedded ? 'sm-root sm-embedded' : 'sm-root', 'aria-busy': 'true' });
+  if (options.theme === 'light' || options.theme === 'dark') root.classList.add(`sm-theme-${options.theme}`);
   const status = element('p', { class: 'sm-loading', role: 'status' }, 'Loading the story…');
   root.append(status);
   container.append(root);
@@ -246,15 +260,25 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       storyUrl === DEFAULT_STORY_URL ? null : import('./read-story-off-main-thread.ts').then((module) => module.startStoryReader(abort.signal));
     // Should its chunk fail to load, that is handled where the reader is used (the page reads the file).
     reader?.catch(() => undefined);
+    const timeoutMs = options.timeoutMs ?? 15_000;
     try {
-      const text = await loadStoryText(storyUrl, {
-        timeoutMs: options.timeoutMs ?? 15_000,
-        signal: abort.signal,
-        ...(options.allowedStoryOrigins ? { allowedOrigins: options.allowedStoryOrigins } : {}),
-        onProgress: (bytes) => {
-          status.textContent = `Loading the story… ${formatMegabytes(bytes)}`;
-        },
-      });
+      const text = reader
+        ? await import('./load-story-text.ts').then(
+            ({ loadStoryText }) =>
+              loadStoryText(storyUrl, {
+                timeoutMs,
+                signal: abort.signal,
+                ...(options.allowedStoryOrigins ? { allowedOrigins: options.allowedStoryOrigins } : {}),
+                onProgress: (bytes) => {
+                  status.textContent = `Loading the story… ${formatMegabytes(bytes)}`;
+                },
+              }),
+            (error: unknown) => {
+              if (error instanceof StoryLoadError) throw error;
+              throw new StoryLoadError(`The story file ${describeUrl(storyUrl)} could not be loaded: part of this page failed to load. Reloading may help.`);
+            },
+          )
+        : await fetchBundledStory(storyUrl, timeoutMs, abort.signal);
       if (destroyed) return null;
       const fullValidation = text.length <= FULL_VALIDATION_MAX_BYTES;
       let result: ParseResult;
@@ -280,6 +304,12 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       if (destroyed) return null;
       if (!result.ok) {
         const count = result.problems.length;
+        // The wording of problems is loaded with them; without it, each is still its own message.
+        const formatProblem = await import('../model/format-problem.ts').then(
+          (module) => module.formatProblem,
+          () => (problem: StoryProblem) => problem.message,
+        );
+        if (destroyed) return null;
         renderProblem(root, {
           ...pageOfItsOwn,
           title: 'This story cannot be shown',

@@ -2,13 +2,7 @@ import { describeUrl } from '../model/describe-url.ts';
 import { formatMegabytes } from '../model/format-size.ts';
 import { MAX_STORY_BYTES } from '../model/types.ts';
 
-/** A story file that could not be fetched, with a message for the reader. */
-export class StoryLoadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoryLoadError';
-  }
-}
+import { StoryLoadError } from './story-load-error.ts';
 
 /** Options of `loadStoryText`. */
 export interface LoadStoryOptions {

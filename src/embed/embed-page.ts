@@ -1,4 +1,4 @@
-import { createStoryMap, type StoryMapOptions } from '../app/create-story-map.ts';
+import { createStoryMap, parseTheme, type StoryMapOptions } from '../app/create-story-map.ts';
 import { installEmbeddedGestures } from '../map/embedded-gestures.ts';
 import { slugFromHash } from '../ui/hash-sync.ts';
 import { element } from '../ui/element.ts';
@@ -58,6 +58,7 @@ if (container) {
   const extraOrigins = (import.meta.env.VITE_STORY_ORIGINS ?? '').split(',').map((o: string) => o.trim()).filter(Boolean);
   const options: StoryMapOptions = {
     embedded: true,
+    theme: parseTheme(params.get('theme')),
     gestures: installEmbeddedGestures,
     controls: params.get('controls') !== 'off',
     article: params.get('article') === 'beside',
@@ -79,7 +80,7 @@ if (container) {
   };
   full.href = fullUrl(step);
   const map = createStoryMap(container, options);
-  container.after(element('p', { class: 'embed-footer' }, full));
+  container.after(element('footer', { class: 'embed-footer' }, full));
 
   map.onPlaceChange((place) => {
     full.href = fullUrl(place?.id ?? null);

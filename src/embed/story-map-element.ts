@@ -1,4 +1,4 @@
-import { createStoryMap, type StoryMap, type StoryMapOptions } from '../app/create-story-map.ts';
+import { createStoryMap, parseTheme, type StoryMap, type StoryMapOptions } from '../app/create-story-map.ts';
 import { installEmbeddedGestures } from '../map/embedded-gestures.ts';
 import { MAP_STYLES } from '../map/map-styles.ts';
 import uiCss from '../ui/ui.css?inline';
@@ -15,10 +15,11 @@ const STYLES = [MAP_STYLES, uiCss, appCss, embedCss, ':host { display: block; } 
 
 /** The `<story-map>` custom element. */
 export class StoryMapElement extends HTMLElement {
-  static observedAttributes = ['src', 'place', 'controls', 'article', 'height', 'tiles'];
+  static observedAttributes = ['src', 'place', 'controls', 'article', 'height', 'tiles', 'theme'];
 
   private map: StoryMap | null = null;
   private offPlace: (() => void) | null = null;
+  private currentPlace: string | null = null;
 
   connectedCallback(): void {
     this.mount();
@@ -33,8 +34,10 @@ export class StoryMapElement extends HTMLElement {
     // A new place is a step of the same story; anything else mounts the story again.
     if (name === 'place' && this.map && value) this.map.goTo(value);
     else {
+      // A new theme redraws the map (its canvas basemap too) at the place the reader was.
+      const at = name === 'theme' && this.map ? (this.currentPlace ?? 'overview') : null;
       this.unmount();
-      this.mount();
+      this.mount(at);
     }
   }
 
@@ -43,7 +46,7 @@ export class StoryMapElement extends HTMLElement {
     return this.map?.goTo(slug) ?? false;
   }
 
-  private mount(): void {
+  private mount(at: string | null = null): void {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = STYLES;
@@ -56,9 +59,11 @@ export class StoryMapElement extends HTMLElement {
     }
     shadow.replaceChildren(style, container);
     const src = this.getAttribute('src');
-    const place = this.getAttribute('place');
+    const place = at ?? this.getAttribute('place');
+    this.currentPlace = place;
     const options: StoryMapOptions = {
       embedded: true,
+      theme: parseTheme(this.getAttribute('theme')),
       gestures: installEmbeddedGestures,
       controls: this.getAttribute('controls') !== 'off',
       article: this.getAttribute('article') === 'beside',
@@ -69,6 +74,7 @@ export class StoryMapElement extends HTMLElement {
     const map = createStoryMap(container, options);
     this.map = map;
     this.offPlace = map.onPlaceChange((changed) => {
+      this.currentPlace = changed?.id ?? null;
       this.dispatchEvent(new CustomEvent('placechange', { detail: { id: changed?.id ?? null, name: changed?.name ?? 'All places' } }));
     });
     void map.ready.then((story) => {

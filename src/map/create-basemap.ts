@@ -12,11 +12,17 @@ const fileUrls = import.meta.glob('../../data/basemap/*.topo.json', { query: '?u
 >;
 const manifest = manifestJson as BasemapManifest;
 
-/** Colours of the offline basemap (the sea is the map's background colour, in map.css). */
+/**
+ * Colours of the offline basemap where the stylesheet gives none. The stylesheet's (map.css, on
+ * the basemap's pane, light or dark) win; the sea is the map's background colour.
+ */
 const BASEMAP_STYLE = {
   land: '#f3efe6',
   border: '#8c8177',
 } as const;
+
+/** A level of the basemap: its land and its borders, restyled when the colour scheme changes. */
+type BasemapLayer = L.LayerGroup & { readonly land: L.GeoJSON; readonly borders: L.GeoJSON };
 
 const ATTRIBUTION = 'Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a>';
 
@@ -40,13 +46,25 @@ export function createBasemap(map: L.Map, status: BasemapStatus): Basemap {
   const pane = map.createPane('sm-basemap');
   pane.style.zIndex = '150'; // under Leaflet's tile pane (200)
   const renderer = L.canvas({ pane: 'sm-basemap', padding: 0.3 });
-  const loaded = new Map<string, Promise<L.Layer | null>>();
-  let shown: { id: string; layer: L.Layer } | null = null;
+  const loaded = new Map<string, Promise<BasemapLayer | null>>();
+  let shown: { id: string; layer: BasemapLayer } | null = null;
+  // A canvas takes no CSS: its colours are read from the pane's style (map.css gives it the
+  // palette's land as its colour, the borders' as its border colour).
+  const paint = (layer: BasemapLayer): void => {
+    const style = getComputedStyle(pane);
+    layer.land.setStyle({ fillColor: style.color || BASEMAP_STYLE.land });
+    layer.borders.setStyle({ color: style.borderTopColor || BASEMAP_STYLE.border });
+  };
+  const scheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  const repaint = (): void => {
+    if (shown) paint(shown.layer);
+  };
+  scheme?.addEventListener('change', repaint);
   let wanted: string | null = null;
   let destroyed = false;
   map.attributionControl?.addAttribution(ATTRIBUTION);
 
-  const load = (info: BasemapLayerInfo): Promise<L.Layer | null> => {
+  const load = (info: BasemapLayerInfo): Promise<BasemapLayer | null> => {
     let promise = loaded.get(info.id);
     if (!promise) {
       promise = fetchLayer(info, renderer).catch((error: unknown) => {
@@ -75,6 +93,7 @@ export function createBasemap(map: L.Map, status: BasemapStatus): Basemap {
         return;
       }
       if (!shown) status.onAvailable();
+      paint(layer);
       layer.addTo(map);
       shown?.layer.remove();
       shown = { id: info.id, layer };
@@ -89,13 +108,14 @@ export function createBasemap(map: L.Map, status: BasemapStatus): Basemap {
     destroy() {
       destroyed = true;
       map.off('moveend', update);
+      scheme?.removeEventListener('change', repaint);
       shown?.layer.remove();
       map.attributionControl?.removeAttribution(ATTRIBUTION);
     },
   };
 }
 
-async function fetchLayer(info: BasemapLayerInfo, renderer: L.Renderer): Promise<L.Layer> {
+async function fetchLayer(info: BasemapLayerInfo, renderer: L.Renderer): Promise<BasemapLayer> {
   const url = Object.entries(fileUrls).find(([path]) => path.endsWith(`/${info.file}`))?.[1];
   if (!url) throw new Error(`${info.file} is not in the build`);
   const response = await fetch(url);
@@ -105,18 +125,17 @@ async function fetchLayer(info: BasemapLayerInfo, renderer: L.Renderer): Promise
   const borders = feature(topo, topo.objects.borders) as Feature<Geometry> | FeatureCollection<Geometry>;
   // L.GeoJSON hands its options to the paths it creates; the typings omit `renderer`.
   const rendererOption = { renderer } as L.GeoJSONOptions;
-  return L.layerGroup([
-    L.geoJSON(land, {
-      ...rendererOption,
-      interactive: false,
-      style: { stroke: false, fill: true, fillColor: BASEMAP_STYLE.land, fillOpacity: 1 },
-    }),
-    L.geoJSON(borders, {
-      ...rendererOption,
-      interactive: false,
-      style: { color: BASEMAP_STYLE.border, weight: 1, opacity: 0.9, dashArray: '4 3', fill: false },
-    }),
-  ]);
+  const landLayer = L.geoJSON(land, {
+    ...rendererOption,
+    interactive: false,
+    style: { stroke: false, fill: true, fillColor: BASEMAP_STYLE.land, fillOpacity: 1 },
+  });
+  const borderLayer = L.geoJSON(borders, {
+    ...rendererOption,
+    interactive: false,
+    style: { color: BASEMAP_STYLE.border, weight: 1, opacity: 0.9, dashArray: '4 3', fill: false },
+  });
+  return Object.assign(L.layerGroup([landLayer, borderLayer]), { land: landLayer, borders: borderLayer });
 }
 
 function viewBounds(map: L.Map): Bounds {

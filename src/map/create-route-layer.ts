@@ -22,9 +22,10 @@ export function createRouteLayer(routes: readonly Route[]): L.LayerGroup {
   for (const route of routes) {
     // Unwrapped, so that a route across the antimeridian does not cross the whole world.
     const latLngs = route.lines.map((line) => unwrapLongitudes(line).map(([lng, lat]) => L.latLng(lat, lng)));
-    for (const style of STYLES.get(route.mode) ?? DEFAULT_STYLE) {
-      L.polyline(latLngs, { ...style, interactive: false, className: `sm-route sm-route--${cssSafe(route.mode)}` }).addTo(group);
-    }
+    (STYLES.get(route.mode) ?? DEFAULT_STYLE).forEach((style, part) => {
+      // Each part is named, so that a stylesheet can recolour it (a dark map's light railway).
+      L.polyline(latLngs, { ...style, interactive: false, className: `sm-route sm-route--${cssSafe(route.mode)} sm-route-part-${part}` }).addTo(group);
+    });
   }
   return group;
 }

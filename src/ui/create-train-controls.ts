@@ -2,7 +2,9 @@ import { formatCalendarDate } from '../model/format-date.ts';
 import { displayKm, nearestStop, positionAt, type Journey, type JourneyStop } from '../model/journey.ts';
 import type { Story } from '../model/types.ts';
 import type { TrainPlayer } from '../story/train-player.ts';
+import { addStyles } from './add-styles.ts';
 import { element } from './element.ts';
+import styles from './train-controls.css?inline';
 
 /** Play, pause, restart, a progress slider and a readout of where the train is. */
 export interface TrainControls {
@@ -40,6 +42,7 @@ export function createTrainControls(
   });
   const leg = element('p', { class: 'sm-train-leg' });
   const where = element('p', { class: 'sm-train-where' });
+  addStyles(container, 'train-controls', styles);
   container.replaceChildren(
     element('div', { class: 'sm-train-buttons' }, toggle, restart),
     element('label', { class: 'sm-train-label', for: sliderId }, 'Journey progress'),
@@ -75,6 +78,8 @@ export function createTrainControls(
   const render = (t: number): void => {
     const { text, legName, date, atStop } = describe(t);
     slider.value = String(Math.round(t * SLIDER_STEPS));
+    // The track is filled up to the train (ui.css draws it; the browser's own fill is too faint).
+    slider.style.setProperty('--sm-progress', `${(t * 100).toFixed(2)}%`);
     // A screen reader reads out every change of a focused slider's value text: while the train
     // plays (60 changes a second) it changes only at stops; paused or moved by hand, always.
     if (!player.playing || atStop) slider.setAttribute('aria-valuetext', text);

@@ -268,6 +268,27 @@ describe('hostile and broken story files, through ?story=', () => {
     await page.context().close();
   });
 
+  it('says so when the story the site ships with cannot be fetched (server error, cut connection)', async () => {
+    for (const [answer, expected] of [
+      ['500', 'The story could not be loaded: the server answered HTTP 500. Reloading may help.'],
+      ['abort', 'The story could not be loaded: the connection failed. Check it and reload the page.'],
+    ] as const) {
+      const { page, log } = await openPage(browser);
+      await page.route('**/assets/kim-putin-2019.story-*.json', (route) =>
+        answer === 'abort' ? route.abort('connectionreset') : route.fulfill({ status: 500, body: 'oops' }),
+      );
+      await page.goto(`${server.origin}/`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain(expected);
+      // With a way to try again, and nothing half-shown.
+      expect(await alert.getByRole('link', { name: 'Try again' }).count()).toBe(1);
+      expect(await page.locator('.sm-map').count()).toBe(0);
+      expect(log.pageErrors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('refuses a story from an origin the site does not allow, saying why', async () => {
     const url = `${otherOrigin.origin}/fixtures/minimal-story.geojson`;
     const { text, page } = await alertFor(`?story=${encodeURIComponent(url)}`);
