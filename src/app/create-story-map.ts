@@ -11,6 +11,7 @@ import { createArticleView } from '../ui/create-article-view.ts';
 import type { ListView } from '../ui/create-list-view.ts';
 import { createStepNav } from '../ui/create-step-nav.ts';
 import { createTrainLauncher } from '../ui/create-train-launcher.ts';
+import { createSheetToggle } from '../ui/create-sheet-toggle.ts';
 import { createStoryPanel, type StoryPanel } from '../ui/create-story-panel.ts';
 import { slugFromHash, syncHash } from '../ui/hash-sync.ts';
 import { installStepKeys } from '../ui/step-keys.ts';
@@ -133,15 +134,23 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     root.lang = story.meta.language;
     const controls = options.controls !== false;
     const withArticle = options.article ?? !options.embedded;
-    const sheetToggle = element('button', { type: 'button', class: 'sm-sheet-toggle', 'aria-expanded': 'false' }, 'Expand the story');
     const panelElement = element('div', { class: 'sm-panel' });
     const articleElement = element('div', { class: 'sm-article-box' });
-    const sidebar = element('div', { class: 'sm-sidebar' }, sheetToggle, panelElement, withArticle ? articleElement : null);
+    const sidebar = element('div', { class: 'sm-sidebar' }, panelElement, withArticle ? articleElement : null);
     const mapElement = element('div', {
       class: 'sm-map',
       role: 'region',
       'aria-label': 'Map of the places in the story. Tab reaches the places; arrow keys pan the map.',
     });
+    // Shown on phones only (story-map.css); `view` exists by the time the reader can use it.
+    const sheetToggle = createSheetToggle({
+      root,
+      sheet: sidebar,
+      map: mapElement,
+      current: () => panelElement.querySelector<HTMLElement>('.sm-step'),
+      onResized: () => view.resize(),
+    });
+    sidebar.prepend(sheetToggle.element);
     const listElement = element('div', { class: 'sm-list-box' });
     listElement.hidden = true;
     // On phones and in embeds the map is what a reader sees first, yet it comes after the whole
@@ -215,25 +224,12 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       });
       cleanups.push(() => train?.destroy());
     }
-    const onSheetToggle = (): void => {
-      const expanded = sheetToggle.getAttribute('aria-expanded') !== 'true';
-      sheetToggle.setAttribute('aria-expanded', String(expanded));
-      sheetToggle.textContent = expanded ? 'Show more map' : 'Expand the story';
-      root.classList.toggle('is-sheet-expanded', expanded);
-      view.resize();
-      // Expanded, the sheet opens at the current step's passages rather than at the headline.
-      const step = panelElement.querySelector('.sm-step');
-      if (expanded && step) {
-        sidebar.scrollTop += step.getBoundingClientRect().top - sidebar.getBoundingClientRect().top - sheetToggle.offsetHeight;
-      }
-    };
-    sheetToggle.addEventListener('click', onSheetToggle);
     const removeKeys = installStepKeys(root, mapElement, listElement, current);
     const stopHash = options.hash ? syncHash(current) : null;
     cleanups.push(
       () => stopHash?.(),
       removeKeys,
-      () => sheetToggle.removeEventListener('click', onSheetToggle),
+      () => sheetToggle.destroy(),
       () => article?.destroy(),
       () => nav?.destroy(),
       () => list?.destroy(),

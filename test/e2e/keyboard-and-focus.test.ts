@@ -102,6 +102,43 @@ describe('keyboard and focus', () => {
     await page.context().close();
   });
 
+  it("drags the phone sheet's grab bar up and down, and still switches with a tap", async () => {
+    // Motion on: the map eases to its new height and is re-measured once it gets there.
+    const page = await open('/?tiles=none#russky-island', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const bar = page.locator('.sm-sheet-toggle');
+    const mapHeight = async () => (await page.locator('.sm-map').boundingBox())!.height;
+    const activeInsideMap = async () => {
+      const map = (await page.locator('.sm-map').boundingBox())!;
+      const dot = (await page.locator('.sm-marker.is-active .sm-marker__dot').boundingBox())!;
+      const [x, y] = [dot.x + dot.width / 2, dot.y + dot.height / 2];
+      return x > map.x + 10 && x < map.x + map.width - 10 && y > map.y + 10 && y < map.y + map.height - 10;
+    };
+    const drag = async (dy: number) => {
+      const box = (await bar.boundingBox())!;
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let i = 1; i <= 5; i += 1) await page.mouse.move(x, y + (dy * i) / 5);
+      await page.mouse.up();
+    };
+    const tall = await mapHeight();
+    await drag(-200);
+    await expect.poll(() => bar.getAttribute('aria-expanded')).toBe('true');
+    expect(await bar.textContent()).toBe('Show more map');
+    await expect.poll(mapHeight).toBeLessThan(tall * 0.6);
+    await expect.poll(activeInsideMap).toBe(true);
+    await drag(200);
+    await expect.poll(() => bar.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(mapHeight).toBeCloseTo(tall, 0);
+    await expect.poll(activeInsideMap).toBe(true);
+    // A finger that moves a few pixels is still a tap, and switches as one; so does a real tap.
+    await drag(3);
+    expect(await bar.getAttribute('aria-expanded')).toBe('true');
+    await bar.tap();
+    expect(await bar.getAttribute('aria-expanded')).toBe('false');
+    await page.context().close();
+  });
+
   it('zooms with Space on the zoom buttons, as with Enter', async () => {
     const page = await open('/?tiles=none', { reducedMotion: 'reduce' });
     await cameraStill(page);
