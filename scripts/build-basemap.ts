@@ -62,10 +62,21 @@ const LAYERS: readonly LayerRecipe[] = [
     description: 'Korea, north-east China, Japan and Primorye, medium detail.',
   },
   {
-    id: 'primorye-korea-10m',
+    id: 'primorye-korea-10m-z7',
     source: 'countries-10m',
     bounds: [123, 36.5, 135.5, 46],
     minZoom: 7,
+    minWeight: 0.00015,
+    quantization: 15000,
+    minRingArea: 0.001,
+    description:
+      'North Korea and Primorye at zooms 7-9, the default story\'s opening view (the train from Pyongyang to Vladivostok): the fine layer simplified to a pixel or two at zoom 8, at about half its weight.',
+  },
+  {
+    id: 'primorye-korea-10m',
+    source: 'countries-10m',
+    bounds: [123, 36.5, 135.5, 46],
+    minZoom: 9,
     minWeight: 0.000005,
     quantization: 100000,
     minRingArea: 0,

@@ -11,7 +11,6 @@ import { createArticleView } from '../ui/create-article-view.ts';
 import type { ListView } from '../ui/create-list-view.ts';
 import { createStepNav } from '../ui/create-step-nav.ts';
 import { createTrainLauncher } from '../ui/create-train-launcher.ts';
-import { createSheetToggle } from '../ui/create-sheet-toggle.ts';
 import { createStoryPanel, type StoryPanel } from '../ui/create-story-panel.ts';
 import { slugFromHash, syncHash } from '../ui/hash-sync.ts';
 import { installStepKeys } from '../ui/step-keys.ts';
@@ -142,15 +141,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       role: 'region',
       'aria-label': 'Map of the places in the story. Tab reaches the places; arrow keys pan the map.',
     });
-    // Shown on phones only (story-map.css); `view` exists by the time the reader can use it.
-    const sheetToggle = createSheetToggle({
-      root,
-      sheet: sidebar,
-      map: mapElement,
-      current: () => panelElement.querySelector<HTMLElement>('.sm-step'),
-      onResized: () => view.resize(),
-    });
-    sidebar.prepend(sheetToggle.element);
+
     const listElement = element('div', { class: 'sm-list-box' });
     listElement.hidden = true;
     // On phones and in embeds the map is what a reader sees first, yet it comes after the whole
@@ -224,12 +215,38 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       });
       cleanups.push(() => train?.destroy());
     }
+    // The phone layout's sheet and its grab bar, loaded only where that layout applies (the
+    // breakpoint of story-map.css; never in an embed): elsewhere the bar is not shown at all.
+    // Should it fail to load, the sheet still scrolls and the map keeps its size.
+    const phone = !options.embedded && typeof matchMedia === 'function' ? matchMedia('(max-width: 700px)') : null;
+    let sheetToggle: { destroy(): void } | null = null;
+    const addSheetToggle = (): void => {
+      if (sheetToggle || !phone?.matches) return;
+      void import('../ui/create-sheet-toggle.ts').then(
+        ({ createSheetToggle }) => {
+          if (destroyed || sheetToggle) return;
+          const toggle = createSheetToggle({
+            root,
+            sheet: sidebar,
+            map: mapElement,
+            current: () => panelElement.querySelector<HTMLElement>('.sm-step'),
+            onResized: () => view.resize(),
+          });
+          sheetToggle = toggle;
+          sidebar.prepend(toggle.element);
+        },
+        (error: unknown) => console.warn('The story sheet’s bar could not be loaded:', error),
+      );
+    };
+    addSheetToggle();
+    phone?.addEventListener('change', addSheetToggle);
     const removeKeys = installStepKeys(root, mapElement, listElement, current);
     const stopHash = options.hash ? syncHash(current) : null;
     cleanups.push(
       () => stopHash?.(),
       removeKeys,
-      () => sheetToggle.destroy(),
+      () => phone?.removeEventListener('change', addSheetToggle),
+      () => sheetToggle?.destroy(),
       () => article?.destroy(),
       () => nav?.destroy(),
       () => list?.destroy(),

@@ -6,6 +6,7 @@ import type { StoryState } from '../story/story-state.ts';
 import { createBackControl } from './create-back-control.ts';
 import { createBasemap } from './create-basemap.ts';
 import { createCamera, type MapCamera } from './create-camera.ts';
+import { createEdgePointers } from './create-edge-pointers.ts';
 import { createNotice } from './create-notice.ts';
 import { createRouteLayer } from './create-route-layer.ts';
 import { createPlaceMarkers } from './create-place-markers.ts';
@@ -54,6 +55,9 @@ export interface MapView {
   resize(): void;
   destroy(): void;
 }
+
+/** Stories of more places than this get no pointers to the places out of view. */
+const MAX_EDGE_POINTERS = 12;
 
 /** Routes of more points than this in all are drawn in a task after the map's first one. */
 const LARGE_ROUTE_POINTS = 20_000;
@@ -133,6 +137,10 @@ export function createMapView(container: HTMLElement, state: StoryState, options
 
   const places = story.steps.flatMap((step) => (step.place ? [step.place] : []));
   const placeLayer = (options.placeLayer ?? createPlaceMarkers)(map, places, story.waypoints, (id) => state.selectPlace(id));
+  // Far places get pointers at the map's edge; a story of hundreds would get a fringe of them.
+  // Part of the first view, so not loaded on demand (a chunk of its own weighs 0.6 KB more).
+  const edgePointers =
+    places.length <= MAX_EDGE_POINTERS ? createEdgePointers(map, places, (id) => state.selectPlace(id)) : null;
   const camera = createCamera(map);
   const backControl = createBackControl(map, () => {
     camera.show(state.step.camera, !options.reducedMotion);
@@ -166,6 +174,7 @@ export function createMapView(container: HTMLElement, state: StoryState, options
       backControl.destroy();
       camera.destroy();
       placeLayer.destroy();
+      edgePointers?.destroy();
       gestures?.();
       map.remove();
     },

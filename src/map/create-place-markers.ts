@@ -1,7 +1,7 @@
 import * as L from 'leaflet';
 import type { Place, Waypoint } from '../model/types.ts';
 import type { PlaceLayer, SelectPlace } from './place-layer.ts';
-import { revealFocusedMarker } from './reveal-focused-marker.ts';
+import { revealFocusedMarker } from './clear-area.ts';
 import { toLatLng } from './to-lat-lng.ts';
 
 /** Spacing of z-index offsets between markers, larger than Leaflet's latitude-based z-index. */

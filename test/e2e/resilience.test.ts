@@ -160,12 +160,13 @@ describe('with every tile request blocked', () => {
     await page.goto(`${server.origin}/`);
     const note = page.getByText('Map tiles unavailable, showing a simplified map');
     await expect.poll(() => note.isVisible(), { timeout: 8000 }).toBe(true);
-    await expect.poll(() => page.locator('.sm-map').getAttribute('data-basemap')).toBe('asia-110m');
-    // Under the Moscow marker is land; near the bottom of the map, the Indian Ocean is sea.
+    await expect.poll(() => page.locator('.sm-map').getAttribute('data-basemap')).toBe('primorye-korea-10m-z7');
+    // The opening view frames the Russian Far East: under the Khasan marker is land; towards the
+    // map's bottom right, the Sea of Japan is sea.
     const box = (await page.locator('.sm-map').boundingBox())!;
-    const moscow = await markerCentre(page, 'Moscow');
-    await expect.poll(async () => near(await basemapColourAt(page, moscow.x, moscow.y), LAND)).toBe(true);
-    expect(near(await basemapColourAt(page, box.x + box.width * 0.45, box.y + box.height * 0.93), SEA)).toBe(true);
+    const khasan = await markerCentre(page, 'Khasan');
+    await expect.poll(async () => near(await basemapColourAt(page, khasan.x, khasan.y), LAND)).toBe(true);
+    expect(near(await basemapColourAt(page, box.x + box.width * 0.85, box.y + box.height * 0.75), SEA)).toBe(true);
     const tileRequests = log.blockedRequests.filter((url) => url.includes('tile.openstreetmap.org'));
     await page.waitForTimeout(2000);
     expect(log.blockedRequests.filter((url) => url.includes('tile.openstreetmap.org'))).toHaveLength(tileRequests.length);

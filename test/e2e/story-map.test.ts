@@ -48,9 +48,12 @@ describe('the default story', () => {
     await page.context().close();
   });
 
-  it('opens Hanoi with the February summit paragraph and not the borscht paragraph', async () => {
+  it('opens Hanoi, out of the opening view, from its pointer at the map’s edge: the February summit paragraph, not the borscht one', async () => {
     const { page } = await openApp();
-    await marker(page, 'Hanoi').click();
+    // The opening view frames the Russian Far East; Hanoi is a pointer at the edge, with its distance.
+    const pointer = page.locator('.sm-edge').filter({ hasText: 'Hanoi' });
+    expect(await pointer.innerText()).toMatch(/Hanoi\s*3\u202f\d00 km/);
+    await pointer.click();
     const region = page.getByRole('region', { name: 'Hanoi', exact: true });
     await expect.poll(() => region.count()).toBe(1);
     const text = await region.innerText();
@@ -94,9 +97,62 @@ describe('the default story', () => {
     await page.context().close();
   });
 
+  for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+    it(`frames the train's journey at first and points to Moscow, Seoul and Hanoi from the map's edge (${width}x${height})`, async () => {
+      const { page } = await openPage(app.browser, { viewport: { width, height }, reducedMotion: 'reduce' });
+      await page.goto(`${app.server.origin}/?tiles=none`);
+      await cameraStill(page);
+      const map = (await page.locator('.sm-map').boundingBox())!;
+      const inside = (b: { x: number; y: number; width: number; height: number }) =>
+        b.x >= map.x && b.y >= map.y && b.x + b.width <= map.x + map.width && b.y + b.height <= map.y + map.height;
+      // The story's focus, far apart enough to read: Khasan, Vladivostok and Russky Island in view.
+      for (const name of ['Khasan', 'Vladivostok', 'Russky Island']) {
+        expect(inside((await marker(page, name).locator('.sm-marker__dot').boundingBox())!), name).toBe(true);
+      }
+      const khasan = (await marker(page, 'Khasan').locator('.sm-marker__dot').boundingBox())!;
+      const vladivostok = (await marker(page, 'Vladivostok').locator('.sm-marker__dot').boundingBox())!;
+      expect(Math.hypot(khasan.x - vladivostok.x, khasan.y - vladivostok.y)).toBeGreaterThan(50);
+      // The far places: a pointer each, on the map, clear of its controls and of each other,
+      // its arrow turned towards the place (Moscow to the west, Hanoi to the south-west).
+      const pointers = await page.locator('.sm-edge:not([hidden])').evaluateAll((nodes) =>
+        nodes.map((node) => {
+          const r = node.getBoundingClientRect();
+          const angle = new DOMMatrix(getComputedStyle(node.querySelector('.sm-edge__arrow')!).transform);
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return {
+            name: node.querySelector('.sm-edge__name')!.textContent,
+            box: { x: r.x, y: r.y, width: r.width, height: r.height },
+            degrees: (Math.atan2(angle.b, angle.a) * 180) / Math.PI,
+            onTop: node.contains(hit),
+          };
+        }),
+      );
+      // Each far place is either in view (Seoul, on a phone's taller map) or pointed to: never both, never neither.
+      for (const name of ['Moscow', 'Seoul', 'Hanoi']) {
+        const seen = inside((await marker(page, name).locator('.sm-marker__dot').boundingBox())!);
+        expect(pointers.some((p) => p.name === name), name).toBe(!seen);
+      }
+      expect(pointers.map((p) => p.name)).toEqual(expect.arrayContaining(['Moscow', 'Hanoi']));
+      for (const pointer of pointers) {
+        expect(inside(pointer.box), pointer.name!).toBe(true);
+        expect(pointer.onTop, `${pointer.name} is not covered`).toBe(true);
+      }
+      const degrees = Object.fromEntries(pointers.map((p) => [p.name, p.degrees]));
+      expect(Math.abs(degrees.Moscow!)).toBeGreaterThan(150); // west (screen y grows downwards)
+      expect(degrees.Hanoi).toBeGreaterThan(100);
+      expect(degrees.Hanoi).toBeLessThan(170); // south-west
+      // At Moscow, Moscow's pointer gives way to its marker, and the others point back east.
+      await page.locator('.sm-edge').filter({ hasText: 'Moscow' }).click();
+      await cameraStill(page);
+      await expect.poll(() => page.locator('.sm-edge:not([hidden])').count()).toBe(5);
+      expect(await page.locator('.sm-edge').filter({ hasText: 'Moscow' }).isHidden()).toBe(true);
+      await page.context().close();
+    });
+  }
+
   it('returns to the overview of all places, and opens a place from the list', async () => {
     const { page } = await openApp();
-    await marker(page, 'Hanoi').click();
+    await page.locator('.sm-edge').filter({ hasText: 'Hanoi' }).click();
     await page.getByRole('button', { name: '← All places' }).click();
     const overview = page.getByRole('region', { name: 'All places' });
     await expect.poll(() => overview.count()).toBe(1);
