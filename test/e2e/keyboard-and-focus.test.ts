@@ -222,12 +222,13 @@ describe('keyboard and focus', () => {
       input.addEventListener('change', () => (w.__values += 1));
     });
     const values: string[] = [];
-    for (let i = 0; i < 10; i += 1) {
+    // Seven seconds of the ten it takes to reach Khasan, its first story place.
+    for (let i = 0; i < 7; i += 1) {
       await page.clock.runFor(1000);
       values.push(await slider.inputValue());
     }
     // The train moved all along; its spoken text changed at a few stops at most (Rajin), not 60 times a second.
-    expect(new Set(values).size).toBe(10);
+    expect(new Set(values).size).toBe(7);
     const texts = await page.evaluate(() => (window as unknown as { __texts: string[] }).__texts);
     expect(texts.length).toBeLessThanOrEqual(4);
     await page.getByRole('button', { name: 'Pause' }).click();
