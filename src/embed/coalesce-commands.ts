@@ -14,7 +14,7 @@ export function stepAfter(slugs: readonly string[], from: number, commands: read
       if (target !== -1) index = target;
     } else if (command.type === 'next') {
       index = Math.min(slugs.length - 1, index + 1);
-    } else {
+    } else if (command.type === 'prev') {
       index = Math.max(0, index - 1);
     }
   }

@@ -82,37 +82,48 @@ if (container) {
   const map = createStoryMap(container, options);
   container.after(element('footer', { class: 'embed-footer' }, full));
 
+  let placeEvent: EmbedEvent | null = null;
   map.onPlaceChange((place) => {
     full.href = fullUrl(place?.id ?? null);
-    post(embedEvent({ type: 'placechange', id: place?.id ?? null, name: place?.name ?? 'All places' }));
-  });
-  void map.ready.then((story) => {
-    if (story) {
-      post(
-        embedEvent({
-          type: 'ready',
-          places: story.places.map((place) => ({ id: place.id, name: place.name })),
-          steps: story.steps.map((s) => s.slug),
-        }),
-      );
-    } else {
-      const alert = container.querySelector('[role="alert"]');
-      post(embedEvent({ type: 'error', message: alert?.textContent?.trim() || 'The story could not be shown.' }));
-    }
+    placeEvent = embedEvent({ type: 'placechange', id: place?.id ?? null, name: place?.name ?? 'All places' });
+    post(placeEvent);
   });
 
   // The page's height follows its content (the map keeps an aspect ratio of the frame's width),
-  // never the frame's height, so resizing the frame to it cannot loop.
+  // never the frame's height, so resizing the frame to it cannot loop. Nothing is reported until
+  // the story (or why it cannot be shown) is on screen: the loading state's 90-odd pixels would
+  // shrink the space the host reserved, only for it to grow again (a layout shift each way).
   let lastHeight = 0;
-  const reportHeight = (): void => {
+  const reportHeight = (force = false): void => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height > 0 && Math.abs(height - lastHeight) > 1) {
+    if (height > 0 && (force || Math.abs(height - lastHeight) > 1)) {
       lastHeight = height;
       post(embedEvent({ type: 'height', height }));
     }
   };
-  new ResizeObserver(reportHeight).observe(document.body);
-  reportHeight();
+  let shownEvent: EmbedEvent | null = null;
+  void map.ready.then((story) => {
+    if (story) {
+      shownEvent = embedEvent({
+        type: 'ready',
+        places: story.places.map((place) => ({ id: place.id, name: place.name })),
+        steps: story.steps.map((s) => s.slug),
+      });
+    } else {
+      const alert = container.querySelector('[role="alert"]');
+      shownEvent = embedEvent({ type: 'error', message: alert?.textContent?.trim() || 'The story could not be shown.' });
+    }
+    post(shownEvent);
+    new ResizeObserver(() => reportHeight()).observe(document.body);
+    reportHeight();
+  });
+  /** Tells the host everything again, for a host script that missed it (see `hello`). */
+  const tellState = (): void => {
+    if (!shownEvent) return; // still loading: `ready` or `error` will follow of itself
+    post(shownEvent);
+    if (placeEvent) post(placeEvent);
+    reportHeight(true);
+  };
 
   // Commands are queued and worked through together, a moment after they arrive: a host that
   // sends thousands at once (a script replaying a reader's path) gets one change of step, to
@@ -134,6 +145,7 @@ if (container) {
     if (event.source !== window.parent || !allowedOrigins.includes(event.origin)) return;
     const command = parseCommand(event.data);
     if (!command) return;
+    if (command.type === 'hello') return tellState();
     if (queue.push(command) === 1) setTimeout(() => void flush(), 0);
   });
 }

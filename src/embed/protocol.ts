@@ -20,8 +20,13 @@ export type EmbedEvent = Envelope &
     | { readonly type: 'error'; readonly message: string }
   );
 
-/** Commands the host may send to the embed. */
-export type EmbedCommand = Envelope & ({ readonly type: 'goto'; readonly slug: string } | { readonly type: 'next' } | { readonly type: 'prev' });
+/**
+ * Commands the host may send to the embed. `hello` asks the embed to tell its state again
+ * (`ready` or `error`, the current place, its height): a host script that starts after the
+ * embed has spoken (loaded late, or a frame added later) would otherwise never hear it.
+ */
+export type EmbedCommand = Envelope &
+  ({ readonly type: 'goto'; readonly slug: string } | { readonly type: 'next' } | { readonly type: 'prev' } | { readonly type: 'hello' });
 
 type Body<T> = T extends Envelope ? Omit<T, keyof Envelope> : never;
 
@@ -39,6 +44,7 @@ export function parseCommand(data: unknown): EmbedCommand | null {
   switch (message.type) {
     case 'next':
     case 'prev':
+    case 'hello':
       return { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: message.type };
     case 'goto':
       return typeof message.slug === 'string' && message.slug.length <= MAX_SLUG_LENGTH

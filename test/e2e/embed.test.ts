@@ -38,6 +38,23 @@ beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(hostPage(app.origin));
     },
+    // A bare article: tests add the frames and the host script when they need them.
+    '/bare.html': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bare article</title></head><body>
+        <h1>A news article</h1><p id="lede">The lede, above the map.</p><div id="slot"></div>
+        ${'<p>More of the article below the map.</p>'.repeat(40)}
+        <script>
+          window.__events = [];
+          window.__shifts = 0;
+          for (const type of ['ready', 'placechange', 'height', 'error']) {
+            document.addEventListener('story-map:' + type, (event) => window.__events.push({ frame: event.target.id, ...event.detail }));
+          }
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        </script></body></html>`);
+    },
     // Another site's page, speaking the embed's protocol once a frame has been navigated to it.
     '/forged.html': (_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -185,6 +202,89 @@ describe('the iframe embed, across origins', () => {
     const { page, violations } = await openHost();
     await page.waitForTimeout(500);
     expect(await violations()).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the host script, however the page brings it and its frames', () => {
+  /** The documented snippet's iframe, or without its style (`bare`), as a CMS may leave it. */
+  const snippet = (id: string, { bare = false } = {}) => ({
+    id,
+    src: `${app.origin}/embed.html?tiles=none`,
+    style: bare ? '' : 'width:100%;aspect-ratio:4/5;border:0',
+  });
+  async function openBare(viewport = { width: 900, height: 900 }): Promise<Page> {
+    const { page } = await openPage(browser, { viewport });
+    await page.goto(`${host.origin}/bare.html`);
+    return page;
+  }
+  const addScript = (page: Page) =>
+    page.evaluate((src) => {
+      const script = document.createElement('script');
+      script.src = src;
+      document.body.append(script);
+      return new Promise((resolve) => script.addEventListener('load', resolve));
+    }, `${app.origin}/embed.js`);
+  const addFrame = (page: Page, frame: { id: string; src: string; style: string }) =>
+    page.evaluate(({ id, src, style }) => {
+      const iframe = document.createElement('iframe');
+      Object.assign(iframe, { id, src, title: 'Story map' });
+      iframe.dataset.storyMap = '';
+      if (style) iframe.setAttribute('style', style);
+      document.getElementById('slot')!.append(iframe);
+    }, frame);
+  const embedFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(`${app.origin}/embed.html`))!;
+
+  it('hears a frame that spoke before the script ran (embed.js loaded late)', async () => {
+    const page = await openBare();
+    await addFrame(page, snippet('late'));
+    await expect.poll(() => embedFrame(page)?.locator('.sm-step h2').count()).toBe(1);
+    await addScript(page);
+    await expect.poll(async () => (await events(page, 'ready')).length).toBe(1);
+    const content = await embedFrame(page).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await page.locator('#late').boundingBox())!.height - content)).toBeLessThanOrEqual(2);
+    await page.context().close();
+  });
+
+  it('manages a frame added after the page loaded', async () => {
+    const page = await openBare();
+    await addScript(page);
+    await addFrame(page, snippet('added', { bare: true }));
+    await expect.poll(async () => (await events(page, 'ready')).map((e) => e.frame)).toEqual(['added']);
+    // Reserved and sized by the script, though the snippet had no style of its own.
+    const box = (await page.locator('#added').boundingBox())!;
+    expect(box.width).toBeGreaterThan(800);
+    expect(box.height).toBeGreaterThan(500);
+    await page.context().close();
+  });
+
+  it('dispatches each event once when the snippet is pasted twice', async () => {
+    const page = await openBare();
+    await addFrame(page, snippet('twice'));
+    await addScript(page);
+    await addScript(page);
+    await expect.poll(async () => (await events(page, 'ready')).length).toBe(1);
+    await embedFrame(page).locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Khasan' }).dispatchEvent('click');
+    await expect.poll(async () => (await events(page, 'placechange')).length).toBe(1);
+    // Give a second listener, were there one, the time to dispatch its copy.
+    await embedFrame(page).locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Vladivostok' }).dispatchEvent('click');
+    await expect.poll(async () => (await events(page, 'placechange')).map((e) => e.id)).toEqual(['khasan', 'vladivostok']);
+    await page.context().close();
+  });
+
+  it('reports no height before the story is shown, so the reserved space never shrinks and grows back', async () => {
+    const page = await openBare();
+    // The story file takes 800 ms, as on a slow connection.
+    await page.context().route(/kim-putin-2019\.story-.*\.json$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await addScript(page);
+    await addFrame(page, snippet('slow'));
+    await expect.poll(async () => (await events(page, 'ready')).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await events(page, 'height')).length).toBeGreaterThan(0);
+    const heights = (await events(page, 'height')).map((e) => e.height as number);
+    expect(Math.min(...heights)).toBeGreaterThan(400);
     await page.context().close();
   });
 });
