@@ -72,7 +72,6 @@ export function createMapView(container: HTMLElement, state: StoryState, options
     // would otherwise be written once first, which a Trusted Types policy need not allow.
     attributionControl: false,
     scrollWheelZoom: !options.gestures,
-    dragging: !(options.gestures && L.Browser.mobile),
   });
   const gestures = options.gestures?.(map) ?? null;
   // Leaflet's zoom buttons are links with role="button": Enter works, Space must too.

@@ -209,12 +209,27 @@ describe('the builds made for embedding', () => {
 });
 
 describe('touch in someone else’s article', () => {
-  it('scrolls the page with one finger (showing a hint) and moves the map with two', async () => {
-    const { page, context } = await openPage(app.browser, {
+  const devices = [
+    {
+      name: 'a phone',
       viewport: { width: 390, height: 800 },
       isMobile: true,
-      hasTouch: true,
       userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36',
+    },
+    // A desktop browser with a touch screen: its user agent says nothing of touch.
+    {
+      name: 'a touch laptop',
+      viewport: { width: 1280, height: 800 },
+      isMobile: false,
+      userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+    },
+  ];
+  for (const device of devices) it(`scrolls the page with one finger (showing a hint) and moves the map with two, on ${device.name}`, async () => {
+    const { page, context } = await openPage(app.browser, {
+      viewport: device.viewport,
+      isMobile: device.isMobile,
+      hasTouch: true,
+      userAgent: device.userAgent,
     });
     await page.route(`${app.server.origin}/touch.html`, (route) =>
       route.fulfill({
@@ -255,6 +270,17 @@ describe('touch in someone else’s article', () => {
     after = await hanoi();
     expect(after.x - before.x).toBeLessThan(-50);
     expect(await page.evaluate(() => window.scrollY)).toBe(scroll);
+    if (!device.isMobile) {
+      // The same laptop's mouse still drags the map, as on any map.
+      before = await hanoi();
+      const box = (await page.locator('#a .sm-map').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      for (let step = 1; step <= 5; step += 1) await page.mouse.move(box.x + box.width / 2 - 20 * step, box.y + box.height / 2);
+      await page.mouse.up();
+      after = await hanoi();
+      expect(after.x - before.x).toBeLessThan(-50);
+    }
     await context.close();
   });
 });
