@@ -2,6 +2,7 @@ import defaultStoryUrl from '../../data/kim-putin-2019.story.json?url';
 import { describeUrl, shortenText } from '../model/describe-url.ts';
 import { formatMegabytes } from '../model/format-size.ts';
 import { hydrateStory, type PreparedStory } from '../model/prepared-story.ts';
+import { textDirection } from '../model/text-direction.ts';
 import { FULL_VALIDATION_MAX_BYTES, type ParseResult, type Story, type StoryProblem } from '../model/types.ts';
 import { createStoryState, type StoryState } from '../story/story-state.ts';
 import { createMapView, type GestureInstaller, type MapView } from '../map/create-map-view.ts';
@@ -131,6 +132,8 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
 
   const mount = async (story: Story, placeLayer: PlaceLayerFactory | null): Promise<void> => {
     root.lang = story.meta.language;
+    // Its own direction, never the page's: an English story in an Arabic page stays left to right.
+    root.dir = textDirection(story.meta.language);
     const controls = options.controls !== false;
     const withArticle = options.article ?? !options.embedded;
     const panelElement = element('div', { class: 'sm-panel' });
@@ -274,6 +277,13 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     // Should its chunk fail to load, that is handled where the reader is used (the page reads the file).
     reader?.catch(() => undefined);
     const timeoutMs = options.timeoutMs ?? 15_000;
+    // A page's Content Security Policy that refuses the story's address fails the fetch like a
+    // network would: watched for, so that the reader (and the site) learn the real cause.
+    let refusedByPolicy = false;
+    const onViolation = (event: SecurityPolicyViolationEvent): void => {
+      if (event.effectiveDirective === 'connect-src') refusedByPolicy = true;
+    };
+    document.addEventListener('securitypolicyviolation', onViolation);
     try {
       const text = reader
         ? await import('./load-story-text.ts').then(
@@ -344,7 +354,11 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     } catch (error) {
       if (destroyed) return null;
       if (error instanceof StoryLoadError) {
-        renderProblem(root, { ...pageOfItsOwn, title: 'The story could not be loaded', summary: error.message });
+        // The violation is reported in a task of its own, which may come after the failure.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (destroyed) return null;
+        const summary = refusedByPolicy ? policyRefusal(storyUrl) : error.message;
+        renderProblem(root, { ...pageOfItsOwn, title: 'The story could not be loaded', summary });
       } else {
         // Anything unexpected still ends in a readable panel, with the detail folded away.
         teardown();
@@ -357,6 +371,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       }
       return null;
     } finally {
+      document.removeEventListener('securitypolicyviolation', onViolation);
       root.removeAttribute('aria-busy');
       // Unused when the file could not be loaded; already stopped when it was read.
       reader?.then((started) => started.close(), () => undefined);
@@ -392,6 +407,12 @@ function afterPaint(): Promise<void> {
     requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, 50);
   });
+}
+
+/** What to say when the page's Content Security Policy refused to fetch the story. */
+function policyRefusal(storyUrl: string): string {
+  const origin = new URL(storyUrl, document.baseURI).origin;
+  return `This page's Content Security Policy does not allow loading the story from ${origin}. The site must add ${origin} to its connect-src directive (and serve the story with CORS headers when it is another origin).`;
 }
 
 /** Site options win over the story file, which wins over the default. */

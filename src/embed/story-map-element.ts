@@ -11,7 +11,14 @@ import { fixedHeight } from './fixed-height.ts';
 // Leaflet (and Leaflet's cannot leak out). It fires DOM events named as the message protocol's
 // (`ready`, `placechange`, `error`), and never reads or writes the host's address.
 
-const STYLES = [MAP_STYLES, uiCss, appCss, embedCss, ':host { display: block; } .host-root { height: 100%; }'].join('\n');
+// The element is a stacking context of its own (isolation), so that Leaflet's panes and controls
+// (z-index up to 1000) stay under the host's sticky header, and it is laid out left to right
+// whatever the host's direction (the story's own language sets its direction inside). Until the
+// story is shown, it reserves the space it will take (4:5, as embed.js does for the iframe).
+const HOST_CSS = `:host { display: block; isolation: isolate; direction: ltr; }
+.host-root { height: 100%; }
+.host-root:not(.is-shown):not(.has-fixed-height) { aspect-ratio: 4 / 5; }`;
+const STYLES = [MAP_STYLES, uiCss, appCss, embedCss, HOST_CSS].join('\n');
 
 /** The `<story-map>` custom element. */
 export class StoryMapElement extends HTMLElement {
@@ -20,6 +27,8 @@ export class StoryMapElement extends HTMLElement {
   private map: StoryMap | null = null;
   private offPlace: (() => void) | null = null;
   private currentPlace: string | null = null;
+  private shown = false;
+  private pendingStep: string | null = null;
 
   connectedCallback(): void {
     this.mount();
@@ -31,8 +40,9 @@ export class StoryMapElement extends HTMLElement {
 
   attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
     if (!this.isConnected || oldValue === value) return;
-    // A new place is a step of the same story; anything else mounts the story again.
-    if (name === 'place' && this.map && value) this.map.goTo(value);
+    // A new place is a step of the same story (no place: the overview); anything else mounts
+    // the story again.
+    if (name === 'place' && this.map) this.goTo(value ?? 'overview');
     else {
       // A new theme redraws the map (its canvas basemap too) at the place the reader was.
       const at = name === 'theme' && this.map ? (this.currentPlace ?? 'overview') : null;
@@ -41,9 +51,15 @@ export class StoryMapElement extends HTMLElement {
     }
   }
 
-  /** Moves to a step by slug, as the iframe's `goto` command does. */
+  /**
+   * Moves to a step by slug, as the iframe's `goto` command does. Before the story is shown,
+   * the step is kept and taken once it is (the last one asked for wins); true then.
+   */
   goTo(slug: string): boolean {
-    return this.map?.goTo(slug) ?? false;
+    if (!this.map) return false;
+    if (this.shown) return this.map.goTo(slug);
+    this.pendingStep = slug;
+    return true;
   }
 
   private mount(at: string | null = null): void {
@@ -58,6 +74,8 @@ export class StoryMapElement extends HTMLElement {
       container.classList.add('has-fixed-height');
     }
     shadow.replaceChildren(style, container);
+    this.shown = false;
+    this.pendingStep = null;
     const src = this.getAttribute('src');
     const place = at ?? this.getAttribute('place');
     this.currentPlace = place;
@@ -75,19 +93,30 @@ export class StoryMapElement extends HTMLElement {
     this.map = map;
     this.offPlace = map.onPlaceChange((changed) => {
       this.currentPlace = changed?.id ?? null;
-      this.dispatchEvent(new CustomEvent('placechange', { detail: { id: changed?.id ?? null, name: changed?.name ?? 'All places' } }));
+      this.dispatchEvent(
+        new CustomEvent('placechange', { bubbles: true, detail: { id: changed?.id ?? null, name: changed?.name ?? 'All places' } }),
+      );
     });
     void map.ready.then((story) => {
       if (this.map !== map) return;
+      this.shown = true;
+      container.classList.add('is-shown');
+      // Events bubble, so that a page can listen once for all its story maps.
       if (story) {
         this.dispatchEvent(
           new CustomEvent('ready', {
+            bubbles: true,
             detail: { places: story.places.map((p) => ({ id: p.id, name: p.name })), steps: story.steps.map((s) => s.slug) },
           }),
         );
+        const pending = this.pendingStep;
+        this.pendingStep = null;
+        if (pending !== null) map.goTo(pending);
       } else {
         const alert = container.querySelector('[role="alert"]');
-        this.dispatchEvent(new CustomEvent('error', { detail: { message: alert?.textContent?.trim() || 'The story could not be shown.' } }));
+        this.dispatchEvent(
+          new CustomEvent('error', { bubbles: true, detail: { message: alert?.textContent?.trim() || 'The story could not be shown.' } }),
+        );
       }
     });
   }

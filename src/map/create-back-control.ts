@@ -14,7 +14,8 @@ export function createBackControl(map: L.Map, onBack: () => void): BackControl {
   button.hidden = true;
   L.DomEvent.disableClickPropagation(button);
   L.DomEvent.on(button, 'click', () => {
-    const hadFocus = document.activeElement === button;
+    // Its own tree's focus: inside a shadow root, document.activeElement is the host element.
+    const hadFocus = (button.getRootNode() as Document | ShadowRoot).activeElement === button;
     button.hidden = true;
     onBack();
     // The button disappears: keep keyboard users in the map rather than at the top of the page.

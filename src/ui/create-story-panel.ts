@@ -1,7 +1,7 @@
 import { calendarDatePart, formatCalendarDate } from '../model/format-date.ts';
 import type { Paragraph, Place, Step, Story } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';
-import { element } from './element.ts';
+import { element, focusedElement } from './element.ts';
 import { showInChunks } from './show-in-chunks.ts';
 import { longText } from './text-parts.ts';
 import './ui.css';
@@ -44,7 +44,7 @@ export function createStoryPanel(container: HTMLElement, state: StoryState, idPr
     // When the reader acted inside the step (its list, its back button), that control is about
     // to disappear: move focus to the new heading so they do not lose their place. Anything
     // else (a marker, the Next button, the article) keeps its focus.
-    render(step, stepRegion.contains(document.activeElement));
+    render(step, stepRegion.contains(focusedElement(stepRegion)));
     const name = step.place ? step.place.name : 'All places';
     announcer.textContent = `Step ${index + 1} of ${story.steps.length}: ${name}`;
   });

@@ -22,6 +22,15 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * The focused element as seen from `node`'s own tree: inside a shadow root (the `<story-map>`
+ * element), `document.activeElement` is the host element, never what has the focus inside it.
+ */
+export function focusedElement(node: Node): Element | null {
+  const root = node.getRootNode() as Document | ShadowRoot;
+  return root.activeElement ?? null;
+}
+
 let nextId = 0;
 
 /** A prefix for DOM ids, unique per mounted story map, so two maps on one page never clash. */

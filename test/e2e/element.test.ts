@@ -63,6 +63,88 @@ describe('the <story-map> element', () => {
     await page.context().close();
   });
 
+  it('stays under the host’s sticky header, left to right in a right-to-left page, and its events bubble', async () => {
+    const { page } = await hostWith(
+      '<header id="bar" style="position:sticky;top:0;z-index:10;height:60px;background:#fff">Site header</header>' +
+        '<div dir="rtl" lang="ar"><story-map id="a" tiles="none"></story-map></div>' +
+        '<p style="height:2000px">More.</p>',
+    );
+    await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
+    await page.evaluate(() => {
+      (window as unknown as { __bubbled: string[] }).__bubbled = [];
+      document.addEventListener('placechange', (e) => (window as unknown as { __bubbled: string[] }).__bubbled.push((e as CustomEvent).detail.id));
+    });
+    // Scrolled so that the map's zoom buttons pass under the header: the header stays on top.
+    const zoom = (await page.locator('#a .leaflet-control-zoom-in').boundingBox())!;
+    await page.evaluate((y) => window.scrollBy(0, y), zoom.y - 20);
+    const onTop = await page.evaluate(() => document.elementFromPoint(30, 30)?.id);
+    expect(onTop).toBe('bar');
+    expect(await page.locator('#a .sm-root').evaluate((root) => [root.getAttribute('dir'), getComputedStyle(root).direction])).toEqual(['ltr', 'ltr']);
+    await page.locator('#a .leaflet-marker-pane [role="button"]').filter({ hasText: 'Khasan' }).dispatchEvent('click');
+    expect(await page.evaluate(() => (window as unknown as { __bubbled: string[] }).__bubbled)).toEqual(['khasan']);
+    await page.context().close();
+  });
+
+  it('keeps the keyboard’s place after choosing a place from its list, inside its shadow root', async () => {
+    const { page } = await hostWith('<story-map id="a" tiles="none"></story-map>');
+    await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
+    await page.locator('#a .sm-place-link').filter({ has: page.locator('.sm-place-link__name', { hasText: /^Vladivostok$/ }) }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#a .sm-step h2').textContent()).toBe('Vladivostok');
+    const focused = await page.evaluate(() => {
+      const root = document.getElementById('a')!.shadowRoot!;
+      return [document.activeElement?.id, root.activeElement?.tagName, root.activeElement?.textContent];
+    });
+    expect(focused).toEqual(['a', 'H2', 'Vladivostok']);
+    await page.context().close();
+  });
+
+  it('reserves its space while loading, takes a place asked for meanwhile, and goes back to the overview without a rebuild', async () => {
+    const { page } = await openPage(app.browser, { viewport: { width: 800, height: 900 } });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/kim-putin-2019\.story-.*\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.route(`${app.server.origin}/slow.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><head><title>Slow</title><script type="module" src="/lib/story-map.js"></script></head><body><story-map id="a" tiles="none"></story-map></body></html>',
+      }),
+    );
+    await page.goto(`${app.server.origin}/slow.html`);
+    await page.locator('#a .sm-loading').waitFor();
+    const box = (await page.locator('#a').boundingBox())!;
+    expect(box.height).toBeCloseTo((box.width * 5) / 4, 0);
+    // Asked for while the story is still on its way: kept, and taken once it is shown.
+    await page.evaluate(() => document.getElementById('a')!.setAttribute('place', 'seoul'));
+    release();
+    await expect.poll(() => page.locator('#a .sm-step h2').textContent(), { timeout: 10_000 }).toBe('Seoul');
+    // Removing the attribute is the overview, on the same map (not a new one).
+    await page.locator('#a .sm-map').evaluate((map) => ((map as HTMLElement & { __same?: boolean }).__same = true));
+    await page.evaluate(() => document.getElementById('a')!.removeAttribute('place'));
+    await expect.poll(() => page.locator('#a .sm-step h2').textContent()).toBe('All places');
+    expect(await page.locator('#a .sm-map').evaluate((map) => (map as HTMLElement & { __same?: boolean }).__same)).toBe(true);
+    await page.context().close();
+  });
+
+  it('names the host’s Content Security Policy when it refuses the story, not the network', async () => {
+    const { page } = await openPage(app.browser, { viewport: { width: 800, height: 900 } });
+    await page.route(`${app.server.origin}/strict.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'none'" },
+        body: '<!doctype html><html lang="en"><head><title>Strict</title><script type="module" src="/lib/story-map.js"></script></head><body><story-map id="a" tiles="none"></story-map></body></html>',
+      }),
+    );
+    await page.goto(`${app.server.origin}/strict.html`);
+    const alert = page.locator('#a [role="alert"]');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.innerText()).toContain(`This page's Content Security Policy does not allow loading the story from ${app.server.origin}`);
+    await page.context().close();
+  });
+
   it('runs two embeds of different stories on one page independently', async () => {
     const { page } = await hostWith(
       '<story-map id="a" tiles="none"></story-map><story-map id="b" tiles="none" src="/fixtures/story-with-route.geojson"></story-map>',
