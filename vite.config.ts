@@ -27,7 +27,7 @@ function oembedFile(): Plugin {
         provider_name: story.story.publisher,
         width: 720,
         height: 900,
-        html: `<iframe data-story-map title="Story map: ${escape(story.story.title)}" src="embed.html" style="width:100%;aspect-ratio:4/5;border:0" loading="lazy"></iframe><script src="embed.js" async></script>`,
+        html: `<iframe data-story-map title="Story map: ${escape(story.story.title)}" src="embed.html" style="width:100%;aspect-ratio:4/5;min-height:1380px;border:0" loading="lazy"></iframe><script src="embed.js" async></script>`,
       };
       this.emitFile({ type: 'asset', fileName: 'oembed.json', source: `${JSON.stringify(oembed, null, 2)}\n` });
     },

@@ -18,7 +18,7 @@ export function embedCode(base: string, options: EmbedCodeOptions): string {
   if (options.step) src.hash = options.step;
   const script = new URL('embed.js', base);
   const title = options.title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<iframe data-story-map title="Story map: ${title}" src="${src.href}" style="width:100%;aspect-ratio:4/5;border:0" loading="lazy"></iframe>\n<script src="${script.href}" async></script>`;
+  return `<iframe data-story-map title="Story map: ${title}" src="${src.href}" style="width:100%;aspect-ratio:4/5;min-height:1380px;border:0" loading="lazy"></iframe>\n<script src="${script.href}" async></script>`;
 }
 
 /**

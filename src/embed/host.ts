@@ -8,8 +8,14 @@ import { PROTOCOL, PROTOCOL_VERSION, parseEvent, type EmbedCommand, type EmbedEv
 // misses nothing; a second copy of the script on the page (a snippet pasted twice) hands over to
 // the first instead of dispatching every event twice. No dependencies.
 
-/** The aspect ratio reserved before an embed reports its height (portrait: the map above the story). */
+/**
+ * The space reserved before an embed reports its height: the map above the story, 4:5, and at
+ * least the default story's height at a phone's width. Every documented snippet carries the same
+ * (README, docs/embedding.md, the Embed button, oEmbed), so that a CMS that strips this script
+ * still gives the frame about the height of its content (1,340-1,620 px from 320 to 1,280 px).
+ */
 const DEFAULT_ASPECT_RATIO = '4 / 5';
+const DEFAULT_MIN_HEIGHT = '1380px';
 
 /** Tallest height applied from an embed's report: past it, a report is a fault, not a story. */
 const MAX_HEIGHT = 20_000;
@@ -48,6 +54,7 @@ function createHost(): Host {
     if (!message) return;
     if (message.type === 'height') {
       iframe.style.aspectRatio = 'auto';
+      iframe.style.minHeight = '0';
       iframe.style.height = `${Math.min(MAX_HEIGHT, Math.ceil(message.height))}px`;
     }
     iframe.dispatchEvent(new CustomEvent(`story-map:${message.type}`, { detail: message, bubbles: true }));
@@ -61,7 +68,10 @@ function createHost(): Host {
       iframe.style.width ||= '100%';
       iframe.style.border ||= '0';
       iframe.style.display ||= 'block';
-      if (!iframe.style.height) iframe.style.aspectRatio = iframe.dataset.aspectRatio ?? DEFAULT_ASPECT_RATIO;
+      if (!iframe.style.height) {
+        iframe.style.aspectRatio = iframe.dataset.aspectRatio ?? DEFAULT_ASPECT_RATIO;
+        if (!iframe.dataset.aspectRatio) iframe.style.minHeight ||= DEFAULT_MIN_HEIGHT;
+      }
       // Each time the frame loads, and now in case it has already: what it said before this
       // script listened is said again.
       iframe.addEventListener('load', () => hello(iframe));

@@ -14,10 +14,10 @@ import { fixedHeight } from './fixed-height.ts';
 // The element is a stacking context of its own (isolation), so that Leaflet's panes and controls
 // (z-index up to 1000) stay under the host's sticky header, and it is laid out left to right
 // whatever the host's direction (the story's own language sets its direction inside). Until the
-// story is shown, it reserves the space it will take (4:5, as embed.js does for the iframe).
+// story is shown, it reserves about the space it will take (as embed.js does for the iframe).
 const HOST_CSS = `:host { display: block; isolation: isolate; direction: ltr; }
 .host-root { height: 100%; }
-.host-root:not(.is-shown):not(.has-fixed-height) { aspect-ratio: 4 / 5; }`;
+.host-root:not(.is-shown):not(.has-fixed-height) { aspect-ratio: 4 / 5; min-height: 1380px; }`;
 const STYLES = [MAP_STYLES, uiCss, appCss, embedCss, HOST_CSS].join('\n');
 
 /** The `<story-map>` custom element. */

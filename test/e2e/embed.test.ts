@@ -55,6 +55,22 @@ beforeAll(async () => {
           }).observe({ type: 'layout-shift', buffered: true });
         </script></body></html>`);
     },
+    // An article with the documented snippet in its first screen, and a layout-shift meter.
+    '/cls.html': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+        <title>Article</title></head><body><h1>A news article</h1><p>The lede, above the map.</p>
+        <iframe id="cls" data-story-map title="Story map" src="${app.origin}/embed.html?tiles=none" style="width:100%;aspect-ratio:4/5;min-height:1380px;border:0" loading="lazy"></iframe>
+        ${'<p>More of the article below the map.</p>'.repeat(40)}
+        <script>
+          window.__shifts = 0;
+          window.__heights = [];
+          document.addEventListener('story-map:height', (event) => window.__heights.push(event.detail.height));
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        </script><script src="${app.origin}/embed.js" async></script></body></html>`);
+    },
     // Another site's page, speaking the embed's protocol once a frame has been navigated to it.
     '/forged.html': (_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -211,7 +227,7 @@ describe('the host script, however the page brings it and its frames', () => {
   const snippet = (id: string, { bare = false } = {}) => ({
     id,
     src: `${app.origin}/embed.html?tiles=none`,
-    style: bare ? '' : 'width:100%;aspect-ratio:4/5;border:0',
+    style: bare ? '' : 'width:100%;aspect-ratio:4/5;min-height:1380px;border:0',
   });
   async function openBare(viewport = { width: 900, height: 900 }): Promise<Page> {
     const { page } = await openPage(browser, { viewport });
@@ -271,6 +287,23 @@ describe('the host script, however the page brings it and its frames', () => {
     await expect.poll(async () => (await events(page, 'placechange')).map((e) => e.id)).toEqual(['khasan', 'vladivostok']);
     await page.context().close();
   });
+
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }, { width: 320, height: 640 }]) {
+    it(`moves nothing in the article while the story arrives slowly (${viewport.width} px): layout shift under 0.01`, async () => {
+      const { page } = await openPage(browser, { viewport });
+      // The story file takes 800 ms, as on a slow connection.
+      await page.context().route(/kim-putin-2019\.story-.*\.json$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
+      await page.goto(`${host.origin}/cls.html`);
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __heights: number[] }).__heights.length), { timeout: 10_000 }).toBeGreaterThan(0);
+      // A frame later, any shift the new height caused has been recorded.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await page.evaluate(() => (window as unknown as { __shifts: number }).__shifts)).toBeLessThan(0.01);
+      await page.context().close();
+    });
+  }
 
   it('reports no height before the story is shown, so the reserved space never shrinks and grows back', async () => {
     const page = await openBare();
