@@ -1,35 +1,74 @@
 import { readFileSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
 import { defineConfig, type Plugin } from 'vite';
+import { formatProblem } from './src/model/format-problem.ts';
+import { parseStory } from './src/model/parse-story.ts';
+import type { Story } from './src/model/types.ts';
+import { oembedResponse } from './scripts/lib/oembed.ts';
+import { renderStaticMap, xml } from './scripts/lib/render-static-map.ts';
 
 /**
- * Starts fetching the default story with the HTML, instead of after the scripts have run:
- * the app's fetch (same URL, same credentials mode) picks up the preloaded response.
+ * Where the built site is deployed, for the absolute URLs of its oEmbed answer: set
+ * STORY_MAP_SITE_URL when building for a real site. The default is where `npm run preview`
+ * serves the build.
  */
+const SITE_URL = (process.env.STORY_MAP_SITE_URL ?? 'http://localhost:4173/').replace(/\/?$/, '/');
+
+/** The still image of the bundled story's overview, in the build (scripts/lib/render-static-map.ts). */
+const STATIC_IMAGE = { svg: 'static/kim-putin-2019.svg', png: 'static/kim-putin-2019.png', width: 1200, height: 840 } as const;
+
 /**
- * Writes oembed.json next to the page: what an oEmbed provider answers for the default story
- * (docs/embedding.md), so that a CMS that discovers oEmbed can embed it. The HTML's URLs are
- * relative to where the site is deployed, filled in by the CMS-facing provider.
+ * The fallbacks of a page without scripts, written at build time for the bundled story:
+ * - a still image of its overview (SVG, and a PNG for feeds, Apple News and oEmbed thumbnails),
+ *   drawn with d3-geo from the same data the app draws, and rendered with resvg;
+ * - a <noscript> in embed.html with the image, the headline and a link to the full story;
+ * - oembed.json: what an oEmbed provider answers for the bundled story, with absolute URLs
+ *   (scripts/lib/oembed.ts, which a site's oEmbed endpoint can use per request).
  */
-function oembedFile(): Plugin {
+function staticFallbacks(): Plugin {
+  let story: Story | null = null;
+  const load = (): Story => {
+    if (story) return story;
+    const result = parseStory(readFileSync(new URL('./data/kim-putin-2019.geojson', import.meta.url), 'utf8'));
+    if (!result.ok) throw new Error(`data/kim-putin-2019.geojson: ${result.problems.map(formatProblem).join('; ')}`);
+    story = result.story;
+    return story;
+  };
   return {
-    name: 'oembed-file',
+    name: 'static-fallbacks',
     apply: 'build',
     generateBundle() {
-      const story = JSON.parse(readFileSync(new URL('./data/kim-putin-2019.geojson', import.meta.url), 'utf8')) as {
-        story: { title: string; publisher: string; byline?: string };
-      };
-      const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-      const oembed = {
-        version: '1.0',
-        type: 'rich',
-        title: story.story.title,
-        author_name: story.story.byline ?? story.story.publisher,
-        provider_name: story.story.publisher,
-        width: 720,
-        height: 900,
-        html: `<iframe data-story-map title="Story map: ${escape(story.story.title)}" src="embed.html" style="width:100%;aspect-ratio:4/5;min-height:1380px;border:0" loading="lazy"></iframe><script src="embed.js" async></script>`,
-      };
+      const { meta } = load();
+      const svg = renderStaticMap(load(), new URL('./data/basemap/', import.meta.url), { width: 800, height: 560 });
+      const png = new Resvg(svg, {
+        fitTo: { mode: 'width', value: STATIC_IMAGE.width },
+        font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+      })
+        .render()
+        .asPng();
+      this.emitFile({ type: 'asset', fileName: STATIC_IMAGE.svg, source: svg });
+      this.emitFile({ type: 'asset', fileName: STATIC_IMAGE.png, source: png });
+      const oembed = oembedResponse({
+        siteUrl: SITE_URL,
+        title: meta.title,
+        author: meta.byline,
+        provider: meta.publisher,
+        story: null,
+        step: null,
+        thumbnail: { path: STATIC_IMAGE.png, width: STATIC_IMAGE.width, height: STATIC_IMAGE.height },
+      });
       this.emitFile({ type: 'asset', fileName: 'oembed.json', source: `${JSON.stringify(oembed, null, 2)}\n` });
+    },
+    transformIndexHtml(html, context) {
+      if (context.path !== '/embed.html') return html;
+      const { meta } = load();
+      const title = xml(meta.title);
+      const fallback =
+        '<noscript><figure style="margin:0;font:16px/1.4 system-ui,sans-serif">' +
+        `<a href="./index.html" target="_blank" rel="noopener"><img src="./${STATIC_IMAGE.png}" width="${STATIC_IMAGE.width}" height="${STATIC_IMAGE.height}" style="display:block;width:100%;height:auto" alt="${xml(`Map of the story: ${meta.title}. The places it visits, and the route of the journey.`)}"></a>` +
+        `<figcaption style="padding:8px 16px"><strong>${title}</strong><br>${xml(meta.publisher)} · ` +
+        '<a href="./index.html" target="_blank" rel="noopener">Open the full story ↗</a> (it needs JavaScript)</figcaption></figure></noscript>';
+      return html.replace('<main id="app"></main>', `<main id="app">${fallback}</main>`);
     },
   };
 }
@@ -50,6 +89,10 @@ function trustedTypesPolicy(): Plugin {
   };
 }
 
+/**
+ * Starts fetching the default story with the HTML, instead of after the scripts have run:
+ * the app's fetch (same URL, same credentials mode) picks up the preloaded response.
+ */
 function preloadDefaultStory(): Plugin {
   return {
     name: 'preload-default-story',
@@ -72,7 +115,7 @@ export default defineConfig({
   base: './',
   // Leaflet's ES module build, so that the parts of Leaflet the map never uses are left out.
   resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
-  plugins: [trustedTypesPolicy(), preloadDefaultStory(), oembedFile()],
+  plugins: [trustedTypesPolicy(), preloadDefaultStory(), staticFallbacks()],
   // The story reader's worker is an ES module like the app (story-reader.worker.ts).
   worker: { format: 'es' },
   build: {

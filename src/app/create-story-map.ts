@@ -243,6 +243,11 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     };
     addSheetToggle();
     phone?.addEventListener('change', addSheetToggle);
+    // Printed, the map is given a size of paper's own (story-map.css): Leaflet measures it then.
+    const print = typeof matchMedia === 'function' ? matchMedia('print') : null;
+    const onPrint = (): void => view.resize();
+    print?.addEventListener('change', onPrint);
+    cleanups.push(() => print?.removeEventListener('change', onPrint));
     const removeKeys = installStepKeys(root, mapElement, listElement, current);
     const stopHash = options.hash ? syncHash(current) : null;
     cleanups.push(

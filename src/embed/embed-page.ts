@@ -99,6 +99,8 @@ if (container) {
     if (height > 0 && (force || Math.abs(height - lastHeight) > 1)) {
       lastHeight = height;
       post(embedEvent({ type: 'height', height }));
+      // AMP's amp-iframe (resizable) sizes itself from this message; it carries a height only.
+      if (window.parent !== window) window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
     }
   };
   let shownEvent: EmbedEvent | null = null;
