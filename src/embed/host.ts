@@ -34,8 +34,11 @@ const HOST_KEY = Symbol.for('story-map.embed-host');
 
 function createHost(): Host {
   const managed = new Set<HTMLIFrameElement>();
+  // A frame sandboxed without allow-same-origin has an opaque origin, which no target origin
+  // names: commands (which carry nothing secret) then go to '*', or the browser drops them.
+  const opaque = (iframe: HTMLIFrameElement): boolean => iframe.sandbox.length > 0 && !iframe.sandbox.contains('allow-same-origin');
   const post = (iframe: HTMLIFrameElement, command: EmbedCommand): void => {
-    iframe.contentWindow?.postMessage(command, new URL(iframe.src, location.href).origin);
+    iframe.contentWindow?.postMessage(command, opaque(iframe) ? '*' : new URL(iframe.src, location.href).origin);
   };
   const hello = (iframe: HTMLIFrameElement): void => post(iframe, { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'hello' });
 
@@ -48,8 +51,7 @@ function createHost(): Host {
     // followed inside it) is someone else's page, however it talks. A sandboxed frame without
     // allow-same-origin has the opaque origin "null".
     const expected = new URL(iframe.src, location.href).origin;
-    const opaque = iframe.sandbox.length > 0 && !iframe.sandbox.contains('allow-same-origin');
-    if (event.origin !== expected && !(opaque && event.origin === 'null')) return;
+    if (event.origin !== expected && !(opaque(iframe) && event.origin === 'null')) return;
     const message: EmbedEvent | null = parseEvent(event.data);
     if (!message) return;
     if (message.type === 'height') {

@@ -10,6 +10,8 @@ import { startStaticServer, type StaticServer } from './support/static-server.ts
 let browser: TestBrowser;
 let app: StaticServer;
 let host: StaticServer;
+/** The app served with CORS headers, for the sandboxed frame (set by its tests). */
+let corsAppOrigin = '';
 
 const CSP = "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
 
@@ -70,6 +72,18 @@ beforeAll(async () => {
             for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
           }).observe({ type: 'layout-shift', buffered: true });
         </script><script src="${app.origin}/embed.js" async></script></body></html>`);
+    },
+    // A frame sandboxed without allow-same-origin, embedding the app served with CORS headers.
+    '/sandboxed.html': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="en"><head><title>Sandboxed</title></head><body>
+        <iframe id="boxed" data-story-map title="Story map" sandbox="allow-scripts allow-popups" src="${corsAppOrigin}/embed.html?tiles=none"></iframe>
+        <script>
+          window.__events = [];
+          for (const type of ['ready', 'placechange', 'height']) {
+            document.addEventListener('story-map:' + type, (event) => window.__events.push({ frame: event.target.id, ...event.detail }));
+          }
+        </script><script src="${corsAppOrigin}/embed.js"></script></body></html>`);
     },
     // Another site's page, speaking the embed's protocol once a frame has been navigated to it.
     '/forged.html': (_request, response) => {
@@ -321,3 +335,31 @@ describe('the host script, however the page brings it and its frames', () => {
     await page.context().close();
   });
 });
+
+describe('a sandboxed iframe (allow-scripts allow-popups, no allow-same-origin)', () => {
+  let corsApp: StaticServer;
+  beforeAll(async () => {
+    // The embed then loads from the opaque origin "null": its module scripts, stylesheet and
+    // files are cross-origin requests, which the documented header allows.
+    corsApp = await serveBuiltApp({ 'access-control-allow-origin': '*' });
+    corsAppOrigin = corsApp.origin;
+  });
+  afterAll(async () => {
+    await corsApp?.close();
+  });
+
+  it('shows the story, tells the host, and obeys its commands', async () => {
+    const { page, log } = await openPage(browser, { viewport: { width: 900, height: 900 } });
+    await page.goto(`${host.origin}/sandboxed.html`);
+    await expect.poll(async () => (await events(page, 'ready')).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await page.locator('#boxed').boundingBox())!.height).toBeGreaterThan(800);
+    await page.evaluate(() => {
+      const api = (window as unknown as { StoryMapEmbed: { send: (f: HTMLIFrameElement, c: object) => void } }).StoryMapEmbed;
+      api.send(document.getElementById('boxed') as HTMLIFrameElement, { type: 'goto', slug: 'vladivostok' });
+    });
+    await expect.poll(async () => (await events(page, 'placechange')).map((e) => e.id)).toEqual(['vladivostok']);
+    expect(log.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
