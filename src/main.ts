@@ -26,7 +26,17 @@ if (container) {
     ...(tilesOff ? { tiles: 'none' as const } : {}),
   };
   const map = createStoryMap(container, options);
+  // The oEmbed discovery link names the story and step on screen, for an oEmbed endpoint to
+  // answer for (a static oembed.json answers for the bundled story's overview whatever it asks).
+  const discovery = document.querySelector<HTMLLinkElement>('link[type="application/json+oembed"]');
+  const nameShown = (): void => {
+    if (discovery) discovery.href = `./oembed.json?url=${encodeURIComponent(location.href)}`;
+  };
+  map.onPlaceChange(() => queueMicrotask(nameShown));
   void map.ready.then((story) => {
-    if (story) document.title = `${story.meta.title} · Story map`;
+    if (!story) return;
+    document.title = `${story.meta.title} · Story map`;
+    if (discovery) discovery.title = story.meta.title;
+    nameShown();
   });
 }

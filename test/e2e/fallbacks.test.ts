@@ -88,6 +88,19 @@ describe('fallbacks', () => {
     await page.context().close();
   });
 
+  it('names the story and step on screen in its oEmbed discovery link', async () => {
+    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${app.server.origin}/?tiles=none#khasan`);
+    await page.locator('.sm-step h2').waitFor();
+    const link = page.locator('link[type="application/json+oembed"]');
+    const asked = async () => new URL(new URL((await link.getAttribute('href'))!, app.server.origin).searchParams.get('url')!);
+    await expect.poll(async () => (await asked()).hash).toBe('#khasan');
+    expect(await link.getAttribute('title')).toBe('An upbeat Kim arrives in Russia, ready for his Putin summit');
+    await page.getByRole('button', { name: /Next step/ }).click();
+    await expect.poll(async () => (await asked()).hash).toBe('#vladivostok');
+    await page.context().close();
+  });
+
   it('answers oEmbed with absolute URLs and the still image as its thumbnail', () => {
     const oembed = JSON.parse(readFileSync(new URL('oembed.json', dist), 'utf8')) as Record<string, string>;
     expect(oembed.provider_url).toMatch(/^https?:\/\//);
