@@ -6,6 +6,7 @@ import { parseStory } from './src/model/parse-story.ts';
 import type { Story } from './src/model/types.ts';
 import { oembedResponse } from './scripts/lib/oembed.ts';
 import { renderStaticMap, xml } from './scripts/lib/render-static-map.ts';
+import { trimLeaflet } from './scripts/lib/trim-leaflet.ts';
 
 /**
  * Where the built site is deployed, for the absolute URLs of its oEmbed answer: set
@@ -115,7 +116,7 @@ export default defineConfig({
   base: './',
   // Leaflet's ES module build, so that the parts of Leaflet the map never uses are left out.
   resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
-  plugins: [trustedTypesPolicy(), preloadDefaultStory(), staticFallbacks()],
+  plugins: [trimLeaflet(), trustedTypesPolicy(), preloadDefaultStory(), staticFallbacks()],
   // The story reader's worker is an ES module like the app (story-reader.worker.ts).
   worker: { format: 'es' },
   build: {

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { trimLeaflet } from './scripts/lib/trim-leaflet.ts';
 
 // dist/lib/story-map.js: the <story-map> element as an ES module. Built as an application with
 // a script entry rather than in Vite's library mode, which would inline the story and basemap
@@ -6,6 +7,7 @@ import { defineConfig } from 'vite';
 // resolved relative to the script (new URL(..., import.meta.url)).
 export default defineConfig({
   base: './',
+  plugins: [trimLeaflet()],
   // Leaflet's ES module build, so that the parts of Leaflet the map never uses are left out.
   resolve: { alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }] },
   // The story reader's worker is an ES module like the app (story-reader.worker.ts).
