@@ -112,6 +112,11 @@ export function createMapView(container: HTMLElement, state: StoryState, options
         onAvailable: () => ((tilesDown = false), updateNotice()),
       })
     : null;
+  // A story's credits are text from its file: escaped, never HTML.
+  if (story.meta.mapCredits) map.attributionControl.addAttribution(escapeHtml(story.meta.mapCredits));
+
+  const places = story.steps.flatMap((step) => (step.place ? [step.place] : []));
+  const placeLayer = (options.placeLayer ?? createPlaceMarkers)(map, places, story.waypoints, (id) => state.selectPlace(id));
   // Leaflet projects every point of a line again at each zoom, which for a GPS track of
   // hundreds of thousands of points stalls the page each time. Such routes are simplified to
   // about 10 m (invisible below zoom 16; the train still follows the line as given) with code
@@ -129,17 +134,18 @@ export function createMapView(container: HTMLElement, state: StoryState, options
       () => !removed && createRouteLayer(story.routes).addTo(map),
     );
   } else {
-    createRouteLayer(story.routes).addTo(map);
+    // In the frame after the markers: the places are what a reader looks for first.
+    afterFirstPaint(() => !removed && createRouteLayer(story.routes).addTo(map));
   }
-  // A story's credits are text from its file: escaped, never HTML.
-  if (story.meta.mapCredits) map.attributionControl.addAttribution(escapeHtml(story.meta.mapCredits));
-
-  const places = story.steps.flatMap((step) => (step.place ? [step.place] : []));
-  const placeLayer = (options.placeLayer ?? createPlaceMarkers)(map, places, story.waypoints, (id) => state.selectPlace(id));
   // Far places get pointers at the map's edge; a story of hundreds would get a fringe of them.
-  // Part of the first view, so not loaded on demand (a chunk of its own weighs 0.6 KB more).
-  const edgePointers =
-    places.length <= MAX_EDGE_POINTERS ? createEdgePointers(map, places, (id) => state.selectPlace(id)) : null;
+  // Part of the first view, so not loaded on demand (a chunk of its own weighs 0.6 KB more),
+  // but laid out after the markers have been painted.
+  let edgePointers: { destroy(): void } | null = null;
+  if (places.length <= MAX_EDGE_POINTERS) {
+    afterFirstPaint(() => {
+      if (!removed) edgePointers = createEdgePointers(map, places, (id) => state.selectPlace(id));
+    });
+  }
   const camera = createCamera(map);
   const backControl = createBackControl(map, () => {
     camera.show(state.step.camera, !options.reducedMotion);
@@ -180,3 +186,17 @@ export function createMapView(container: HTMLElement, state: StoryState, options
   };
 }
 
+/**
+ * Runs `callback` once the browser has had the chance to paint: after the next animation frame,
+ * or after 50 ms where frames are not being drawn (a hidden tab, an iframe scrolled out of view).
+ */
+function afterFirstPaint(callback: () => void): void {
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 50);
+}
