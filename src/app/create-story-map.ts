@@ -138,7 +138,8 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     const withArticle = options.article ?? !options.embedded;
     const panelElement = element('div', { class: 'sm-panel' });
     const articleElement = element('div', { class: 'sm-article-box' });
-    const sidebar = element('div', { class: 'sm-sidebar' }, panelElement, withArticle ? articleElement : null);
+    const sheetBar = element('button', { type: 'button', class: 'sm-sheet-toggle', 'aria-expanded': 'false' }, 'Expand the story');
+    const sidebar = element('div', { class: 'sm-sidebar' }, sheetBar, panelElement, withArticle ? articleElement : null);
     const mapElement = element('div', {
       class: 'sm-map',
       role: 'region',
@@ -218,25 +219,31 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
       });
       cleanups.push(() => train?.destroy());
     }
-    // The phone layout's sheet and its grab bar, loaded only where that layout applies (the
-    // breakpoint of story-map.css; never in an embed): elsewhere the bar is not shown at all.
-    // Should it fail to load, the sheet still scrolls and the map keeps its size.
+    // The phone layout's sheet bar: the button is in place from the start (story-map.css shows
+    // it on phones only), and what it does (tap, drag) is loaded only where that layout applies;
+    // a tap before that is kept for it. Should it fail to load, the sheet still scrolls.
     const phone = !options.embedded && typeof matchMedia === 'function' ? matchMedia('(max-width: 700px)') : null;
     let sheetToggle: { destroy(): void } | null = null;
+    let tappedEarly = false;
+    const earlyTap = (): void => {
+      tappedEarly = true;
+    };
+    sheetBar.addEventListener('click', earlyTap);
     const addSheetToggle = (): void => {
       if (sheetToggle || !phone?.matches) return;
       void import('../ui/create-sheet-toggle.ts').then(
         ({ createSheetToggle }) => {
           if (destroyed || sheetToggle) return;
-          const toggle = createSheetToggle({
+          sheetBar.removeEventListener('click', earlyTap);
+          sheetToggle = createSheetToggle({
+            button: sheetBar,
             root,
             sheet: sidebar,
             map: mapElement,
             current: () => panelElement.querySelector<HTMLElement>('.sm-step'),
             onResized: () => view.resize(),
           });
-          sheetToggle = toggle;
-          sidebar.prepend(toggle.element);
+          if (tappedEarly) sheetBar.click();
         },
         (error: unknown) => console.warn('The story sheet’s bar could not be loaded:', error),
       );

@@ -1,7 +1,7 @@
-import { element } from './element.ts';
-
 /** What the phone layout's sheet toggle acts on. */
 export interface SheetToggleOptions {
+  /** The bar's button, already in the sheet (so that the layout does not shift when this loads). */
+  readonly button: HTMLButtonElement;
   /** Gets `is-sheet-expanded` (story-map.css sizes the map by it). */
   readonly root: HTMLElement;
   /** The sheet, scrolled to `current()` when it expands. */
@@ -23,9 +23,8 @@ const DRAG_THRESHOLD = 8;
  * story more room, down to give the map more, with the map following the finger and settling
  * on the nearer of the two sizes when let go.
  */
-export function createSheetToggle(options: SheetToggleOptions): { readonly element: HTMLButtonElement; destroy(): void } {
-  const { root, sheet, map } = options;
-  const button = element('button', { type: 'button', class: 'sm-sheet-toggle', 'aria-expanded': 'false' }, 'Expand the story');
+export function createSheetToggle(options: SheetToggleOptions): { destroy(): void } {
+  const { root, sheet, map, button } = options;
   let settle: ReturnType<typeof setTimeout> | undefined;
 
   const resized = (): void => {
@@ -102,7 +101,6 @@ export function createSheetToggle(options: SheetToggleOptions): { readonly eleme
   button.addEventListener('pointerup', onUp);
   button.addEventListener('pointercancel', onUp);
   return {
-    element: button,
     destroy() {
       clearTimeout(settle);
       map.removeEventListener('transitionend', resized);
