@@ -61,10 +61,11 @@ describe('following the train', () => {
     // The travelled part is drawn over the route, in its own style.
     expect(await page.locator('path.sm-route-travelled').getAttribute('d')).toMatch(/^M[\d.-]+ [\d.-]+L/);
     // Paced by the story: 30 s shared by its three stretches, so Khasan, though 72% of the drawn
-    // line away, comes after 10 s (by distance it took 29 s of 40).
-    await page.clock.runFor(6_000);
+    // line away, comes after 10 s (by distance it took 29 s of 40). Time jumps ahead from here
+    // (fastForward: the next frame sees all of it at once), which the train's pacing must survive.
+    await page.clock.fastForward(6_000);
     expect(await page.locator('.sm-step h2').textContent()).toBe('All places');
-    await page.clock.runFor(3_000);
+    await page.clock.fastForward(3_000);
     await expect.poll(() => page.locator('.sm-step h2').textContent()).toBe('Khasan');
     expect(await page.getByRole('region', { name: 'Khasan', exact: true }).innerText()).toContain('Kim first met with Russian officials');
     expect(await page.getByRole('button', { name: 'Resume' }).isVisible()).toBe(true);
@@ -73,13 +74,13 @@ describe('following the train', () => {
     // On to Vladivostok in 10 s, then the short motorcade to the summit takes its 10 s too
     // (by distance it took half a second): halfway, the train is on its way to Russky Island.
     await page.getByRole('button', { name: 'Resume' }).click();
-    await page.clock.runFor(10_500);
+    await page.clock.fastForward(10_500);
     await expect.poll(() => page.locator('.sm-step h2').textContent()).toBe('Vladivostok');
     await page.getByRole('button', { name: 'Resume' }).click();
-    await page.clock.runFor(5_000);
+    await page.clock.fastForward(5_000);
     expect(await page.locator('.sm-step h2').textContent()).toBe('Vladivostok');
     expect(await page.locator('.sm-train-leg').textContent()).toMatch(/motorcade/i);
-    await page.clock.runFor(5_500);
+    await page.clock.fastForward(5_500);
     await expect.poll(() => page.locator('.sm-step h2').textContent()).toBe('Russky Island');
     expect(unexpectedConsoleErrors(log)).toEqual([]);
     await page.context().close();
