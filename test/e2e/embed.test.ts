@@ -58,10 +58,14 @@ beforeAll(async () => {
         </script></body></html>`);
     },
     // An article with the documented snippet in its first screen, and a layout-shift meter.
-    '/cls.html': (_request, response) => {
+    // ?theme: a site's own CSS around it; ?below: the frame far below the first screen.
+    '/cls.html': (request, response) => {
+      const query = new URL(request.url ?? '/', 'http://host').searchParams;
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-        <title>Article</title></head><body><h1>A news article</h1><p>The lede, above the map.</p>
+        <title>Article</title>${query.has('theme') ? '<style>* { box-sizing: content-box } body { margin: 0 10%; font: 20px/1.7 Georgia, serif } p { margin: 30px 0 } iframe { border: 3px solid #222 !important }</style>' : ''}
+        </head><body><h1>A news article</h1><p>The lede, above the map.</p>
+        ${query.has('below') ? '<p>Article text before the map.</p>'.repeat(80) : ''}
         <iframe id="cls" data-story-map title="Story map" src="${app.origin}/embed.html?tiles=none" style="width:100%;aspect-ratio:4/5;min-height:1380px;border:0" loading="lazy"></iframe>
         ${'<p>More of the article below the map.</p>'.repeat(40)}
         <script>
@@ -302,15 +306,23 @@ describe('the host script, however the page brings it and its frames', () => {
     await page.context().close();
   });
 
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }, { width: 320, height: 640 }]) {
-    it(`moves nothing in the article while the story arrives slowly (${viewport.width} px): layout shift under 0.01`, async () => {
+  for (const [viewport, query] of [
+    [{ width: 1280, height: 800 }, ''],
+    [{ width: 390, height: 844 }, ''],
+    [{ width: 320, height: 640 }, ''],
+    [{ width: 1280, height: 800 }, '?theme'],
+    [{ width: 390, height: 844 }, '?below'],
+  ] as const) {
+    it(`moves nothing in the article while the story arrives slowly (${viewport.width} px${query && `, ${query.slice(1)}`}): layout shift under 0.01`, async () => {
       const { page } = await openPage(browser, { viewport });
       // The story file takes 800 ms, as on a slow connection.
       await page.context().route(/kim-putin-2019\.story-.*\.json$/, async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 800));
         await route.continue();
       });
-      await page.goto(`${host.origin}/cls.html`);
+      await page.goto(`${host.origin}/cls.html${query}`);
+      // Far below the first screen, the lazy frame loads once the reader scrolls to it.
+      if (query === '?below') await page.locator('#cls').scrollIntoViewIfNeeded();
       await expect.poll(() => page.evaluate(() => (window as unknown as { __heights: number[] }).__heights.length), { timeout: 10_000 }).toBeGreaterThan(0);
       // A frame later, any shift the new height caused has been recorded.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
