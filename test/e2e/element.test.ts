@@ -222,13 +222,12 @@ describe('the <story-map> element', () => {
           }),
       );
     await mountOnce(); // the first mount loads modules and caches; count from here
-    await page.waitForTimeout(300);
     const before = await live();
     for (let i = 0; i < 50; i += 1) await mountOnce();
-    await page.waitForTimeout(1500);
+    // Timers a mount started end or are cleared soon after it is removed (the longest: 50 ms).
+    await expect.poll(async () => (await live()).timers).toBeLessThanOrEqual(before.timers);
     const after = await live();
     expect(after.listeners).toBe(before.listeners);
-    expect(after.timers).toBeLessThanOrEqual(before.timers);
     expect(await page.evaluate(() => document.body.childElementCount)).toBe(0);
     await page.context().close();
   }, 60_000);
@@ -249,8 +248,7 @@ describe('good manners in someone else’s article', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const before = { scroll: await page.evaluate(() => window.scrollY), zoom: await zoomOf() };
     await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(400);
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(before.scroll);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before.scroll);
     expect(await page.locator('#a .sm-gesture-hint').textContent()).toMatch(/scroll to zoom the map/);
     expect(await zoomOf()).toBe(before.zoom);
     const box2 = (await map.boundingBox())!;
@@ -258,8 +256,7 @@ describe('good manners in someone else’s article', () => {
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -200);
     await page.keyboard.up('Control');
-    await page.waitForTimeout(600);
-    expect(await zoomOf()).toBeGreaterThan(before.zoom);
+    await expect.poll(zoomOf).toBeGreaterThan(before.zoom);
     await page.context().close();
   });
 });

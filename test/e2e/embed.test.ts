@@ -233,8 +233,9 @@ describe('the iframe embed, across origins', () => {
   });
 
   it('runs under a strict Content Security Policy with no violations', async () => {
-    const { page, violations } = await openHost();
-    await page.waitForTimeout(500);
+    const { page, frame, violations } = await openHost();
+    // Everything loaded: the story, and each frame's basemap (the last files to be fetched).
+    for (const id of ['allowed', 'refused']) await frame(id).locator('.sm-map[data-basemap]').waitFor();
     expect(await violations()).toEqual([]);
     await page.context().close();
   });

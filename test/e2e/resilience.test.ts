@@ -207,7 +207,9 @@ describe('with every tile request blocked', () => {
     page.on('request', (request) => requested.push(request.url()));
     await page.goto(`${server.origin}/?tiles=none`);
     await page.locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Khasan' }).click();
-    await page.waitForTimeout(1500);
+    // Once the flight to Khasan has ended and its basemap is drawn, every request it made is in.
+    await page.locator('.sm-map[data-camera="still"][data-basemap="primorye-korea-10m"]').waitFor();
+    await page.waitForLoadState('networkidle');
     expect(requested.filter((url) => !url.startsWith(server.origin))).toEqual([]);
     expect(log.blockedRequests).toEqual([]);
     expect(await page.getByText('Map tiles unavailable').isVisible()).toBe(false);
