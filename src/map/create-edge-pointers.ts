@@ -18,7 +18,7 @@ const DOT = 14;
 /**
  * A story's focus and its far places rarely fit one view: framed on the Russian Far East, the
  * map cannot also show Moscow and Hanoi. Each place out of view gets a pointer at the map's
- * edge, in its direction from the map's centre, with its name and distance ("Moscow 6,400 km");
+ * edge, in its direction from the map's centre, with its name and distance ("Moscow 6 500 km");
  * clicking it opens the place. For the mouse and the eye only: the places' markers (and the
  * step controls, and the list) are the keyboard's and the screen reader's way to the same.
  */
@@ -49,13 +49,19 @@ export function createEdgePointers(map: L.Map, places: readonly Place[], select:
     const targets = pointers.map((pointer) => map.latLngToContainerPoint(toLatLng(pointer.place.lngLat)));
     const inView = targets.map((p) => p.x >= 0 && p.x <= size.x && p.y >= 0 && p.y <= size.y);
     const placed: Box[] = targets.flatMap((p, i) => (inView[i] ? [{ left: p.x - DOT, top: p.y - DOT, right: p.x + DOT, bottom: p.y + DOT }] : []));
+    // Every write of text first, then every measure, then every move: one layout per update,
+    // not one per pointer (this runs at each frame of a camera's flight).
     pointers.forEach((pointer, i) => {
-      const target = targets[i]!;
       pointer.element.hidden = inView[i]!;
       if (inView[i]) return;
       const text = `${formatKm(distanceKm(from, toLatLng(pointer.place.lngLat)))} km`;
       if (text !== pointer.shown) pointer.km.textContent = pointer.shown = text;
-      const [w, h] = [pointer.element.offsetWidth, pointer.element.offsetHeight];
+    });
+    const sizes = pointers.map((pointer, i) => (inView[i] ? [0, 0] : [pointer.element.offsetWidth, pointer.element.offsetHeight]));
+    pointers.forEach((pointer, i) => {
+      if (inView[i]) return;
+      const target = targets[i]!;
+      const [w = 0, h = 0] = sizes[i]!;
       // Where the line from the centre towards the place leaves the clear area (less the pointer's size).
       const dx = target.x - centre.x;
       const dy = target.y - centre.y;
