@@ -29,8 +29,12 @@ export function createSheetToggle(options: SheetToggleOptions): { destroy(): voi
 
   const resized = (): void => {
     clearTimeout(settle);
-    map.removeEventListener('transitionend', resized);
+    map.removeEventListener('transitionend', onTransitionEnd);
     options.onResized();
+  };
+  // Only the map's own height: its markers' transitions end there too (the event bubbles).
+  const onTransitionEnd = (event: TransitionEvent): void => {
+    if (event.target === map && event.propertyName === 'height') resized();
   };
   const set = (expanded: boolean): void => {
     button.setAttribute('aria-expanded', String(expanded));
@@ -40,7 +44,7 @@ export function createSheetToggle(options: SheetToggleOptions): { destroy(): voi
     // Leaflet must measure it once it has arrived, not on the way.
     const style = getComputedStyle(map);
     if (style.transitionProperty.includes('height') && parseFloat(style.transitionDuration) > 0) {
-      map.addEventListener('transitionend', resized);
+      map.addEventListener('transitionend', onTransitionEnd);
       clearTimeout(settle);
       settle = setTimeout(resized, 400); // no transitionend when the height did not change
     } else {
@@ -103,7 +107,7 @@ export function createSheetToggle(options: SheetToggleOptions): { destroy(): voi
   return {
     destroy() {
       clearTimeout(settle);
-      map.removeEventListener('transitionend', resized);
+      map.removeEventListener('transitionend', onTransitionEnd);
       button.removeEventListener('click', onClick);
       button.removeEventListener('pointerdown', onDown);
       button.removeEventListener('pointermove', onMove);
