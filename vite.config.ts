@@ -38,7 +38,10 @@ function staticFallbacks(): Plugin {
   return {
     name: 'static-fallbacks',
     apply: 'build',
-    generateBundle() {
+    generateBundle(_options, bundle) {
+      // Once, with the full page: the embed's and the example's builds write into the same dist/.
+      const fullPage = Object.values(bundle).some((file) => file.type === 'chunk' && /[\\/]index\.html$/.test(file.facadeModuleId ?? ''));
+      if (!fullPage) return;
       const { meta } = load();
       const svg = renderStaticMap(load(), new URL('./data/basemap/', import.meta.url), { width: 800, height: 560 });
       const png = new Resvg(svg, {

@@ -9,6 +9,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { chooseBasemapLayer, type BasemapManifest } from '../../src/model/basemap.ts';
 import { unwrapLongitudes } from '../../src/model/route-geometry.ts';
+import { distanceKm, formatKm } from '../../src/model/far-distance.ts';
 import type { LngLat, Story } from '../../src/model/types.ts';
 
 /** Size of the image, in CSS pixels (the PNG is rendered at this size times its scale). */
@@ -175,8 +176,7 @@ function edgePointers(far: ReadonlyArray<{ name: string; at: [number, number] }>
   const taken: number[] = [];
   for (const { name, at } of far) {
     const [dx, dy] = [at[0] - centre[0], at[1] - centre[1]];
-    const km = distanceKm(from as [number, number], projection.invert?.(at) ?? from);
-    const text = `${name} ${groupThousands(Math.round(km / 100) * 100)} km`;
+    const text = `${name} ${formatKm(distanceKm(from as LngLat, (projection.invert?.(at) ?? from) as LngLat))}`;
     const w = text.length * 8 + 34;
     const h = 24;
     const reach = (d: number, low: number, high: number, start: number): number => (d > 0 ? (high - start) / d : d < 0 ? (low - start) / d : Infinity);
@@ -195,17 +195,6 @@ function edgePointers(far: ReadonlyArray<{ name: string; at: [number, number] }>
     );
   }
   return out;
-}
-
-function distanceKm([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** Thousands set apart by a narrow space, as the app does. */
-function groupThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, '\u202f');
 }
 
 function r(n: number): string {

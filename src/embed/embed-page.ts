@@ -4,6 +4,7 @@ import { slugFromHash } from '../ui/hash-sync.ts';
 import { element } from '../ui/element.ts';
 import { stepAfter } from './coalesce-commands.ts';
 import { embedEvent, parseCommand, type EmbedCommand, type EmbedEvent } from './protocol.ts';
+import '../page-colours.css';
 import './embed-page.css';
 import { fixedHeight } from './fixed-height.ts';
 

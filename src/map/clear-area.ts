@@ -16,10 +16,10 @@ export interface Box {
  * top corners (zoom buttons, "Back to the story") and bottom corners (credits, notes) take.
  * Controls sit in corners, so the clear area is the band between those strips.
  */
-export function clearArea(map: L.Map): Box {
+export function clearArea(map: L.Map, controls: readonly Box[] = controlBoxes(map)): Box {
   const { x: width, y: height } = map.getSize();
   const area = { left: MARGIN, top: MARGIN, right: width - MARGIN, bottom: height - MARGIN };
-  for (const c of controlBoxes(map)) {
+  for (const c of controls) {
     if ((c.top + c.bottom) / 2 < height / 2) area.top = Math.max(area.top, c.bottom + MARGIN);
     else area.bottom = Math.min(area.bottom, c.top - MARGIN);
   }
@@ -61,11 +61,12 @@ export function revealFocusedMarker(map: L.Map, marker: HTMLElement): void {
     bottom: Math.max(...parts.map((r) => r.bottom)) - frame.top,
   };
   const { x: width, y: height } = map.getSize();
-  const covered = controlBoxes(map).some((c) => box.left < c.right && box.right > c.left && box.top < c.bottom && box.bottom > c.top);
+  const controls = controlBoxes(map);
+  const covered = controls.some((c) => box.left < c.right && box.right > c.left && box.top < c.bottom && box.bottom > c.top);
   const inside = box.left >= MARGIN && box.top >= MARGIN && box.right <= width - MARGIN && box.bottom <= height - MARGIN;
   if (inside && !covered) return;
 
-  const area = clearArea(map);
+  const area = clearArea(map, controls);
   const shift = (low: number, high: number, from: number, to: number): number => {
     // Too small an area for the marker: centre it there, which shows as much of it as can be.
     if (to - from > high - low) return (low + high) / 2 - (from + to) / 2;

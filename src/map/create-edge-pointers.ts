@@ -1,5 +1,6 @@
 import * as L from 'leaflet';
-import type { Place } from '../model/types.ts';
+import { distanceKm, formatKm } from '../model/far-distance.ts';
+import type { LngLat, Place } from '../model/types.ts';
 import { clearArea, type Box } from './clear-area.ts';
 import type { SelectPlace } from './place-layer.ts';
 import { toLatLng } from './to-lat-lng.ts';
@@ -9,7 +10,6 @@ export interface EdgePointers {
   destroy(): void;
 }
 
-const EARTH_RADIUS_KM = 6371;
 /** Space between two pointers on the same edge, in pixels. */
 const GAP = 4;
 /** Half a place marker's dot, with its border and a little room. */
@@ -37,14 +37,18 @@ export function createEdgePointers(map: L.Map, places: readonly Place[], select:
     element.hidden = true;
     L.DomEvent.disableClickPropagation(element);
     L.DomEvent.on(element, 'click', () => select(place.id));
-    return { place, element, arrow, km, shown: '' };
+    return { place, element, arrow, km, shown: '', size: null as [number, number] | null };
   });
 
+  // The controls' strips, measured when they or the map change size, not at each frame of a
+  // flight (they are read from the DOM).
+  let area: Box | null = null;
   const update = (): void => {
     const size = map.getSize();
-    const area = clearArea(map);
-    const centre = L.point((area.left + area.right) / 2, (area.top + area.bottom) / 2);
-    const from = map.containerPointToLatLng(centre);
+    const clear = (area ??= clearArea(map));
+    const centre = L.point((clear.left + clear.right) / 2, (clear.top + clear.bottom) / 2);
+    const middle = map.containerPointToLatLng(centre);
+    const from: LngLat = [middle.lng, middle.lat];
     // The dots of the places in view are kept clear too (a pointer would sit under one).
     const targets = pointers.map((pointer) => map.latLngToContainerPoint(toLatLng(pointer.place.lngLat)));
     const inView = targets.map((p) => p.x >= 0 && p.x <= size.x && p.y >= 0 && p.y <= size.y);
@@ -54,10 +58,17 @@ export function createEdgePointers(map: L.Map, places: readonly Place[], select:
     pointers.forEach((pointer, i) => {
       pointer.element.hidden = inView[i]!;
       if (inView[i]) return;
-      const text = `${formatKm(distanceKm(from, toLatLng(pointer.place.lngLat)))} km`;
-      if (text !== pointer.shown) pointer.km.textContent = pointer.shown = text;
+      const text = formatKm(distanceKm(from, pointer.place.lngLat));
+      if (text === pointer.shown) return;
+      pointer.km.textContent = pointer.shown = text;
+      pointer.size = null;
     });
-    const sizes = pointers.map((pointer, i) => (inView[i] ? [0, 0] : [pointer.element.offsetWidth, pointer.element.offsetHeight]));
+    // Measured only when a text changed (a pointer's size is its text's).
+    const sizes = pointers.map((pointer, i) => {
+      if (inView[i]) return [0, 0];
+      pointer.size ??= [pointer.element.offsetWidth, pointer.element.offsetHeight];
+      return pointer.size;
+    });
     pointers.forEach((pointer, i) => {
       if (inView[i]) return;
       const target = targets[i]!;
@@ -67,8 +78,8 @@ export function createEdgePointers(map: L.Map, places: readonly Place[], select:
       const dy = target.y - centre.y;
       const reach = (d: number, low: number, high: number, from: number): number =>
         d > 0 ? (high - from) / d : d < 0 ? (low - from) / d : Infinity;
-      const tx = reach(dx, area.left + w / 2, area.right - w / 2, centre.x);
-      const ty = reach(dy, area.top + h / 2, area.bottom - h / 2, centre.y);
+      const tx = reach(dx, clear.left + w / 2, clear.right - w / 2, centre.x);
+      const ty = reach(dy, clear.top + h / 2, clear.bottom - h / 2, centre.y);
       const t = Math.max(0, Math.min(tx, ty));
       let x = centre.x + dx * t;
       let y = centre.y + dy * t;
@@ -96,35 +107,22 @@ export function createEdgePointers(map: L.Map, places: readonly Place[], select:
     });
   };
 
-  map.on('move zoom resize viewreset', update);
+  const remeasure = (): void => {
+    area = null;
+    update();
+  };
+  map.on('move zoom viewreset', update);
+  map.on('resize', remeasure);
   map.whenReady(update);
   // A note or the "Back to the story" button appearing in a corner changes the clear area.
-  const corners = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
+  const corners = typeof ResizeObserver === 'function' ? new ResizeObserver(remeasure) : null;
   for (const corner of map.getContainer().querySelectorAll('.leaflet-top, .leaflet-bottom')) corners?.observe(corner);
   return {
     destroy() {
       corners?.disconnect();
-      map.off('move zoom resize viewreset', update);
+      map.off('move zoom viewreset', update);
+      map.off('resize', remeasure);
       for (const pointer of pointers) pointer.element.remove();
     },
   };
-}
-
-/** Great-circle distance, in kilometres (the haversine formula on a sphere of the Earth's mean radius). */
-function distanceKm(a: L.LatLng, b: L.LatLng): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/**
- * As precise as a glance needs (87, 430, 6 400), thousands set apart by a narrow space as ISO
- * 80000 does, which reads right in every language; `Intl.NumberFormat` would cost the first view
- * tens of milliseconds of start-up for a separator.
- */
-function formatKm(km: number): string {
-  const unit = km < 100 ? 1 : km < 1000 ? 10 : 100;
-  return String(Math.round(km / unit) * unit).replace(/\B(?=(\d{3})+$)/g, '\u202f');
 }

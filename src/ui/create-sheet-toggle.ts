@@ -99,20 +99,19 @@ export function createSheetToggle(options: SheetToggleOptions): { destroy(): voi
     set(expanded);
   };
 
-  button.addEventListener('click', onClick);
-  button.addEventListener('pointerdown', onDown);
-  button.addEventListener('pointermove', onMove);
-  button.addEventListener('pointerup', onUp);
-  button.addEventListener('pointercancel', onUp);
+  // One signal takes every listener off again.
+  const listening = new AbortController();
+  const { signal } = listening;
+  button.addEventListener('click', onClick, { signal });
+  button.addEventListener('pointerdown', onDown, { signal });
+  button.addEventListener('pointermove', onMove, { signal });
+  button.addEventListener('pointerup', onUp, { signal });
+  button.addEventListener('pointercancel', onUp, { signal });
   return {
     destroy() {
       clearTimeout(settle);
       map.removeEventListener('transitionend', onTransitionEnd);
-      button.removeEventListener('click', onClick);
-      button.removeEventListener('pointerdown', onDown);
-      button.removeEventListener('pointermove', onMove);
-      button.removeEventListener('pointerup', onUp);
-      button.removeEventListener('pointercancel', onUp);
+      listening.abort();
     },
   };
 }

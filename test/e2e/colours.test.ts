@@ -45,6 +45,20 @@ async function colours(page: Page): Promise<{ paper: number[]; ink: number[]; se
 }
 const isDark = (rgb: readonly number[]): boolean => luminance(rgb) < 0.05;
 
+/** The RGBA pixels of a screenshot, decoded by the page's own canvas. */
+async function decodePng(page: Page, png: Buffer): Promise<{ width: number; height: number; data: number[] }> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    return { width: image.width, height: image.height, data: [...context.getImageData(0, 0, image.width, image.height).data] };
+  }, png.toString('base64'));
+}
+
 describe('colours', () => {
   it("follows the reader's dark setting, panel and map alike, and axe finds no violations there", async () => {
     const page = await open('/?tiles=none#vladivostok', { colorScheme: 'dark' });
@@ -55,19 +69,9 @@ describe('colours', () => {
     await page.locator('.sm-map[data-basemap]').waitFor();
     const map = (await page.locator('.sm-map').boundingBox())!;
     const pixels = await page.screenshot({ clip: { x: map.x + map.width / 2 - 60, y: map.y + 100, width: 120, height: 40 } });
-    const brightest = await page.evaluate(async (png) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${png}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      [canvas.width, canvas.height] = [image.width, image.height];
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const data = context.getImageData(0, 0, image.width, image.height).data;
-      let max = 0;
-      for (let i = 0; i < data.length; i += 4) max = Math.max(max, data[i]! + data[i + 1]! + data[i + 2]!);
-      return max / 3;
-    }, pixels.toString('base64'));
+    const image = await decodePng(page, pixels);
+    let brightest = 0;
+    for (let i = 0; i < image.data.length; i += 4) brightest = Math.max(brightest, (image.data[i]! + image.data[i + 1]! + image.data[i + 2]!) / 3);
     expect(brightest).toBeLessThan(200);
     await page.getByRole('button', { name: 'Follow the train' }).click();
     await page.getByRole('slider').waitFor();
@@ -116,19 +120,9 @@ describe('colours', () => {
       const box = channels(await page.locator('.sm-train-box').evaluate((el) => getComputedStyle(el).backgroundColor));
       // A column through the unfilled end of the track: its outline is what shows where it is.
       const shot = await slider.screenshot();
-      const column = await page.evaluate(async (png) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${png}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        [canvas.width, canvas.height] = [image.width, image.height];
-        const context = canvas.getContext('2d')!;
-        context.drawImage(image, 0, 0);
-        const x = Math.round(image.width * 0.9);
-        const out: number[][] = [];
-        for (let y = 0; y < image.height; y += 1) out.push([...context.getImageData(x, y, 1, 1).data.slice(0, 3)]);
-        return out;
-      }, shot.toString('base64'));
+      const image = await decodePng(page, shot);
+      const x = Math.round(image.width * 0.9);
+      const column = Array.from({ length: image.height }, (_, y) => image.data.slice((y * image.width + x) * 4, (y * image.width + x) * 4 + 3));
       const best = Math.max(...column.map((pixel) => contrast(pixel, box)));
       expect(best).toBeGreaterThanOrEqual(3);
       await page.context().close();
