@@ -25,6 +25,11 @@ import './story-map.css';
 export interface StoryMapOptions {
   /** URL of the story file, absolute or relative to the page. Defaults to the bundled Kim–Putin story. */
   readonly storyUrl?: string;
+  /**
+   * A story to show instead of loading one from `storyUrl`: the story file's text, or its parsed
+   * JSON (a story kept in memory, as the editor's preview shows it). It is checked like any file.
+   */
+  readonly story?: string | object;
   /** Slug of the step to start at. Defaults to the page's hash when `hash` is on, else `overview`. */
   readonly step?: string;
   /**
@@ -284,8 +289,9 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     // The story that ships with the app was read and checked in full when it was prepared, and is
     // only linked up here; any other file is read and checked in a worker, started while the file
     // downloads.
+    const inMemory = options.story === undefined ? null : typeof options.story === 'string' ? options.story : JSON.stringify(options.story);
     const reader =
-      storyUrl === DEFAULT_STORY_URL ? null : import('./read-story-off-main-thread.ts').then((module) => module.startStoryReader(abort.signal));
+      inMemory !== null || storyUrl === DEFAULT_STORY_URL ? null : import('./read-story-off-main-thread.ts').then((module) => module.startStoryReader(abort.signal));
     // Should its chunk fail to load, that is handled where the reader is used (the page reads the file).
     reader?.catch(() => undefined);
     const timeoutMs = options.timeoutMs ?? 15_000;
@@ -297,7 +303,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
     };
     document.addEventListener('securitypolicyviolation', onViolation);
     try {
-      const text = reader
+      const text = inMemory ?? (reader
         ? await import('./load-story-text.ts').then(
             ({ loadStoryText }) =>
               loadStoryText(storyUrl, {
@@ -313,7 +319,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
               throw new StoryLoadError(`The story file ${describeUrl(storyUrl)} could not be loaded: part of this page failed to load. Reloading may help.`);
             },
           )
-        : await fetchBundledStory(storyUrl, timeoutMs, abort.signal);
+        : await fetchBundledStory(storyUrl, timeoutMs, abort.signal));
       if (destroyed) return null;
       const fullValidation = text.length <= FULL_VALIDATION_MAX_BYTES;
       let result: ParseResult;
@@ -333,6 +339,13 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         });
         // Receiving a large story from the worker is a task of its own; the map starts in the next.
         await new Promise((resolve) => setTimeout(resolve, 0));
+      } else if (inMemory !== null) {
+        result = await import('../model/parse-story.ts').then(
+          (module) => module.parseStory(text, { fullValidation }),
+          () => {
+            throw new StoryLoadError('The story could not be checked: part of this page failed to load. Reloading may help.');
+          },
+        );
       } else {
         result = { ok: true, story: hydrateStory(JSON.parse(text) as PreparedStory) };
       }
@@ -348,7 +361,7 @@ export function createStoryMap(container: HTMLElement, options: StoryMapOptions 
         renderProblem(root, {
           ...pageOfItsOwn,
           title: 'This story cannot be shown',
-          summary: `The story file ${describeUrl(storyUrl)} has ${count === 1 ? 'a problem' : `${count} problems`}:`,
+          summary: `${inMemory !== null ? 'This story' : `The story file ${describeUrl(storyUrl)}`} has ${count === 1 ? 'a problem' : `${count} problems`}:`,
           items: result.problems.map(formatProblem),
         });
         return null;

@@ -105,7 +105,7 @@ export function createWaypointMarker(waypoint: Waypoint): L.Marker {
 }
 
 /** The marker's dot and its label, built as DOM so that names from the story stay text. */
-function markerContent(name: string, dotClass: string): HTMLElement {
+export function markerContent(name: string, dotClass: string): HTMLElement {
   const wrapper = document.createElement('span');
   wrapper.className = 'sm-marker__inner';
   // Points from a fanned-out marker back to where the place really is (see fanOutStackedMarkers).
