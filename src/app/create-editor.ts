@@ -1,0 +1,544 @@
+import gazetteerUrl from '../../data/gazetteer/populated-places.json?url';
+import {
+  addPlace,
+  articleText,
+  emptyDraft,
+  movePlace,
+  parsePosition,
+  removePlace,
+  renamePlace,
+  setArticle,
+  storyFileFromDraft,
+  togglePassage,
+  updatePlace,
+  type Draft,
+} from '../model/draft.ts';
+import { findPlaceNames, type PlaceNameFindings } from '../model/find-place-names.ts';
+import { createGazetteer, nameKey, type Gazetteer, type GazetteerFile } from '../model/gazetteer.ts';
+import { slugify } from '../model/import/slug.ts';
+import { parseStory } from '../model/parse-story.ts';
+import type { LngLat } from '../model/types.ts';
+import { createPlacePicker, type PlacePicker } from '../map/create-place-picker.ts';
+import { createDetailsForm } from '../ui/editor/details-form.ts';
+import { editorProblems } from '../ui/editor/editor-problems.ts';
+import { createNameSuggestions } from '../ui/editor/name-suggestions.ts';
+import { createParagraphList } from '../ui/editor/paragraph-list.ts';
+import { createPlaceList, placeFieldId } from '../ui/editor/place-list.ts';
+import { createProblemList, type EditorProblem } from '../ui/editor/problem-list.ts';
+import { element } from '../ui/element.ts';
+import { createStoryMap, type StoryMap } from './create-story-map.ts';
+import { openDraftStore, type DraftStore } from './draft-store.ts';
+import '../ui/editor/editor.css';
+
+/** Options of the editor; each has a default. */
+export interface EditorOptions {
+  /** Where drafts are kept. Defaults to the browser's IndexedDB. */
+  readonly store?: Promise<DraftStore>;
+  /** The gazetteer's URL. Defaults to the bundled Natural Earth populated places. */
+  readonly gazetteerUrl?: string;
+}
+
+/** A mounted editor. */
+export interface StoryEditor {
+  /** Resolves once a saved draft (if any) is restored and the editor is ready for work. */
+  readonly ready: Promise<void>;
+  destroy(): void;
+}
+
+/** Wait after the last change before the draft is stored, the story checked, and the preview redrawn. */
+const SAVE_DELAY_MS = 400;
+const CHECK_DELAY_MS = 250;
+const PREVIEW_DELAY_MS = 600;
+
+/**
+ * The story editor: paste an article or open a file, fill in the details, put places on the map
+ * and attach paragraphs to them, with the story checked as it is written, a live preview drawn
+ * by the real story map, the draft kept in the browser, and the story file to download.
+ */
+export function createEditor(container: HTMLElement, options: EditorOptions = {}): StoryEditor {
+  let draft: Draft = emptyDraft();
+  let chosen: number | null = null;
+  let gazetteer: Gazetteer | null = null;
+  let gazetteerFailed: string | undefined;
+  let findings: PlaceNameFindings | null = null;
+  let store: DraftStore | null = null;
+  let storeFailed = false;
+  let savePending = false;
+  let changedSinceDownload = false;
+  let previous: Draft | null = null;
+  let preview: StoryMap | null = null;
+  let previewText = '';
+  let problems: EditorProblem[] = [];
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const later = (name: string, ms: number, run: () => void): void => {
+    clearTimeout(timers.get(name));
+    timers.set(name, setTimeout(run, ms));
+  };
+
+  // The page's frame: actions and status above, the form beside the map, problems and preview.
+  const status = element('p', { class: 'ed-status', role: 'status', id: 'ed-status' });
+  const undo = element('button', { type: 'button', class: 'ed-undo', hidden: '' }, 'Bring back the previous draft');
+  const fileInput = element('input', { type: 'file', multiple: '', accept: '.geojson,.json,.csv,.js,application/geo+json,application/json,text/csv', class: 'ed-visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
+  const openButton = element('button', { type: 'button', id: 'ed-open' }, 'Open a file…');
+  const downloadButton = element('button', { type: 'button', id: 'ed-download', class: 'ed-primary' }, 'Download the story');
+  const clearButton = element('button', { type: 'button', id: 'ed-clear' }, 'Start over');
+  const confirmClear = element(
+    'div',
+    { class: 'ed-confirm', hidden: '', role: 'group', 'aria-labelledby': 'ed-confirm-text' },
+    element('p', { id: 'ed-confirm-text' }, 'Clear this draft: its article, details and places? This cannot be undone.'),
+  );
+  const clearYes = element('button', { type: 'button', id: 'ed-clear-yes' }, 'Clear the draft');
+  const clearNo = element('button', { type: 'button', id: 'ed-clear-no' }, 'Keep it');
+  confirmClear.append(clearYes, clearNo);
+
+  const article = element('textarea', { id: 'ed-article', rows: '10', 'aria-describedby': 'ed-article-hint', spellcheck: 'true' });
+  const newPlace = element('input', { id: 'ed-new-place', type: 'text', autocomplete: 'off', 'aria-describedby': 'ed-new-place-hint' });
+  const addButton = element('button', { type: 'button', id: 'ed-add-place' }, 'Add place');
+  const detailsBox = element('div');
+  const suggestionsBox = element('div', { class: 'ed-suggestions-box' });
+  const placesBox = element('div');
+  const paragraphsBox = element('div');
+  const mapBox = element('div', { class: 'ed-map sm-palette', role: 'region', 'aria-label': 'Map for placing the chosen place. Click to put it there; with the keyboard, pan with the arrow keys and press Enter to put it at the centre.', tabindex: '0' });
+  const problemsBox = element('div', { class: 'ed-problems' });
+  const previewNote = element('p', { class: 'ed-hint', id: 'ed-preview-note' }, 'The preview appears once the story has no problems.');
+  const previewBox = element('div', { class: 'ed-preview' });
+
+  const section = (id: string, title: string, ...children: Array<Node | null>): HTMLElement =>
+    element('section', { class: 'ed-section', 'aria-labelledby': id }, element('h2', { id }, title), ...children);
+  container.replaceChildren(
+    element(
+      'header',
+      { class: 'ed-header' },
+      element('h1', {}, 'Story editor'),
+      element('div', { class: 'ed-actions' }, openButton, fileInput, downloadButton, clearButton),
+      confirmClear,
+      element('div', { class: 'ed-status-line' }, status, undo),
+    ),
+    element(
+      'main',
+      { class: 'ed-main' },
+      element(
+        'div',
+        { class: 'ed-form' },
+        section(
+          'ed-h-article',
+          '1. The article',
+          element('label', { for: 'ed-article' }, 'Article text'),
+          element('p', { class: 'ed-hint', id: 'ed-article-hint' }, 'Paste the article. Blank lines separate paragraphs; each paragraph is kept as written, as plain text.'),
+          article,
+        ),
+        section('ed-h-details', '2. Details', detailsBox),
+        section(
+          'ed-h-places',
+          '3. Places, in the order the story visits them',
+          suggestionsBox,
+          element(
+            'div',
+            { class: 'ed-add' },
+            element('label', { for: 'ed-new-place' }, 'Add a place by name'),
+            element('p', { class: 'ed-hint', id: 'ed-new-place-hint' }, 'Known towns and cities get a position to check; others, a click on the map.'),
+            element('div', { class: 'ed-add__row' }, newPlace, addButton),
+          ),
+          placesBox,
+        ),
+        section('ed-h-paragraphs', '4. Passages of the chosen place', paragraphsBox),
+      ),
+      element(
+        'div',
+        { class: 'ed-side' },
+        section('ed-h-map', 'Map', element('p', { class: 'ed-hint', id: 'ed-map-hint' }, 'Choose a place, then click where it is; drag a marker to move it.'), mapBox),
+        section('ed-h-problems', 'Problems', problemsBox),
+        section('ed-h-preview', 'Preview', previewNote, previewBox),
+      ),
+    ),
+  );
+
+  const say = (text: string): void => {
+    status.textContent = text;
+  };
+
+  // Redrawn lists replace their buttons: the focus goes back to the element of the same id.
+  const keepFocus = (redraw: () => void): void => {
+    const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+    redraw();
+    if (focusedId && !document.activeElement?.id) document.getElementById(focusedId)?.focus();
+  };
+
+  const details = createDetailsForm(detailsBox, (name, value) => {
+    draft = { ...draft, details: { ...draft.details, [name]: value } };
+    changed();
+  });
+  const suggestions = createNameSuggestions(suggestionsBox, (name, lngLat) => add(name, lngLat));
+  const placeList = createPlaceList(placesBox, {
+    onChoose: (index) => choose(index, { showOnMap: true }),
+    onRename(index, name) {
+      const place = draft.places[index];
+      if (!place) return;
+      draft = renamePlace(draft, place.id, name).draft;
+      placeList.update(index, draft.places[index]!);
+      drawPlaces();
+      changed();
+    },
+    onPosition(index, text) {
+      const place = draft.places[index];
+      if (!place) return null;
+      if (text.trim() === '') {
+        draft = updatePlace(draft, place.id, { lngLat: null });
+      } else {
+        const position = parsePosition(text);
+        if (!position.ok) return position.message;
+        draft = updatePlace(draft, place.id, { lngLat: position.lngLat });
+        picker?.show(position.lngLat);
+      }
+      placeList.update(index, draft.places[index]!);
+      drawPlaces();
+      changed();
+      return null;
+    },
+    onSummary(index, text) {
+      const place = draft.places[index];
+      if (!place) return;
+      draft = updatePlace(draft, place.id, { summary: text });
+      changed();
+    },
+    onAliases(index, aliases) {
+      const place = draft.places[index];
+      if (!place) return;
+      draft = updatePlace(draft, place.id, { aliases });
+      drawParagraphs();
+      changed();
+    },
+    onMove(index, by) {
+      const place = draft.places[index];
+      const to = index + by;
+      if (!place || to < 0 || to >= draft.places.length) return;
+      draft = movePlace(draft, place.id, by);
+      chosen = to;
+      // The moved place's same control keeps the focus, at its new position.
+      const part = (document.activeElement?.id ?? '').replace(/^ed-place-\d+-/, '') || 'up';
+      renderAll();
+      const target = document.getElementById(placeFieldId(to, part));
+      (target?.getAttribute('aria-disabled') === 'true' ? document.getElementById(placeFieldId(to, by < 0 ? 'down' : 'up')) : target)?.focus();
+      say(`${place.name || 'The place'} moved to step ${to + 1} of ${draft.places.length}.`);
+      changed();
+    },
+    onRemove(index) {
+      const place = draft.places[index];
+      if (!place) return;
+      previous = draft;
+      draft = removePlace(draft, place.id);
+      chosen = draft.places.length === 0 ? null : Math.min(index, draft.places.length - 1);
+      renderAll();
+      (chosen !== null ? document.getElementById(placeFieldId(chosen, 'name')) : newPlace)?.focus();
+      say(`${place.name || 'The place'} removed.`);
+      undo.hidden = false;
+      changed();
+    },
+  });
+  const paragraphs = createParagraphList(paragraphsBox, (paragraphId) => {
+    const place = chosen === null ? null : draft.places[chosen];
+    if (!place) return;
+    draft = togglePassage(draft, place.id, paragraphId);
+    const attached = draft.places[chosen ?? 0]?.passages.includes(paragraphId) ?? false;
+    keepFocus(drawParagraphs);
+    say(`Paragraph ${draft.paragraphs.findIndex((paragraph) => paragraph.id === paragraphId) + 1} ${attached ? 'attached to' : 'detached from'} ${place.name || 'the place'}.`);
+    changed();
+  });
+  const problemList = createProblemList(problemsBox);
+  let picker: PlacePicker | null = null;
+
+  const drawPlaces = (): void => {
+    picker?.setPlaces(draft.places, chosen);
+  };
+  const drawParagraphs = (): void => {
+    const place = chosen === null ? null : draft.places[chosen];
+    const names = place ? [place.name, ...place.aliases].map(nameKey).filter((name) => name.length > 1) : [];
+    const named = new Set(draft.paragraphs.filter((paragraph) => names.some((name) => nameKey(paragraph.text).includes(name))).map((paragraph) => paragraph.id));
+    paragraphs.render(draft.paragraphs, draft.places, chosen, named);
+  };
+  const drawSuggestions = (): void => {
+    findings = gazetteer ? findPlaceNames(draft.paragraphs, gazetteer) : null;
+    suggestions.render(findings, draft.places, gazetteerFailed);
+  };
+  const renderAll = (): void => {
+    details.set(draft.details);
+    if (article.value !== articleText(draft) && document.activeElement !== article) article.value = articleText(draft);
+    placeList.render(draft.places, chosen);
+    drawSuggestions();
+    drawParagraphs();
+    drawPlaces();
+  };
+
+  function choose(index: number | null, how: { showOnMap: boolean }): void {
+    if (index === chosen) return;
+    chosen = index;
+    placeList.choose(chosen);
+    keepFocus(drawParagraphs);
+    drawPlaces();
+    const place = index === null ? null : draft.places[index];
+    if (place?.lngLat && how.showOnMap) picker?.show(place.lngLat);
+    if (place && preview && place.lngLat) preview.goTo(place.id);
+  }
+
+  function add(name: string, lngLat: LngLat | null): void {
+    const trimmed = name.trim();
+    if (!trimmed) {
+      say('Type the place’s name first.');
+      newPlace.focus();
+      return;
+    }
+    const known = lngLat ?? gazetteer?.find(trimmed)?.lngLat ?? null;
+    draft = addPlace(draft, trimmed, known).draft;
+    chosen = draft.places.length - 1;
+    keepFocus(renderAll);
+    if (known) picker?.show(known);
+    say(
+      known
+        ? `${trimmed} added at step ${chosen + 1}, placed from the gazetteer: check the position on the map. Now click the paragraphs about it.`
+        : `${trimmed} added at step ${chosen + 1}: click the map where it is, or type its position. Then click the paragraphs about it.`,
+    );
+    changed();
+  }
+
+  // Every change: stored after a pause, checked, previewed.
+  function changed(): void {
+    changedSinceDownload = true;
+    if (store) {
+      savePending = true;
+      later('save', SAVE_DELAY_MS, save);
+    } else if (storeFailed) {
+      say('This browser keeps no drafts here (its storage is blocked): download the story to keep your work.');
+    }
+    later('check', CHECK_DELAY_MS, check);
+  }
+
+  function save(): void {
+    if (!store) return;
+    const saving = draft;
+    store.save(saving).then(
+      (stored) => {
+        if (draft === saving) savePending = false;
+        status.dataset.saved = new Date(stored.savedAt).toISOString();
+        status.title = `Draft saved in this browser at ${new Date(stored.savedAt).toLocaleTimeString()}`;
+      },
+      (error: unknown) => {
+        savePending = false;
+        storeFailed = true;
+        store = null;
+        say(`The draft could not be kept in this browser (${error instanceof Error ? error.message : String(error)}): download the story to keep your work.`);
+      },
+    );
+  }
+
+  function check(): void {
+    const file = storyFileFromDraft(draft);
+    const text = JSON.stringify(file);
+    const result = parseStory(text);
+    problems = editorProblems(draft, result.ok ? [] : result.problems);
+    keepFocus(() => problemList.render(problems));
+    if (problems.length === 0 && result.ok) {
+      previewNote.textContent = 'The story as readers will see it. Choosing a place shows it here.';
+      if (text !== previewText) later('preview', PREVIEW_DELAY_MS, () => showPreview(file, text));
+    } else {
+      previewNote.textContent = preview
+        ? 'The preview shows the story as it was before the problems listed above.'
+        : 'The preview appears once the story has no problems.';
+    }
+  }
+
+  function showPreview(file: object, text: string): void {
+    previewText = text;
+    preview?.destroy();
+    const place = chosen === null ? null : draft.places[chosen];
+    preview = createStoryMap(previewBox, { story: file, embedded: true, ...(place?.lngLat ? { step: place.id } : {}) });
+  }
+
+  // Drafts: restored on start, stored after each change, and the page warns before leaving
+  // work that is not stored anywhere yet.
+  const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (savePending && store) save();
+    if (savePending || (storeFailed && changedSinceDownload)) {
+      event.preventDefault();
+      // Older browsers show the warning only when returnValue is set.
+      event.returnValue = '';
+    }
+  };
+  addEventListener('beforeunload', onBeforeUnload);
+
+  article.addEventListener('input', () => {
+    draft = setArticle(draft, article.value);
+    drawSuggestions();
+    keepFocus(drawParagraphs);
+    changed();
+  });
+  addButton.addEventListener('click', () => {
+    add(newPlace.value, null);
+    if (newPlace.value.trim()) newPlace.value = '';
+  });
+  newPlace.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    addButton.click();
+  });
+  openButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const files = [...(fileInput.files ?? [])];
+    fileInput.value = '';
+    if (files.length === 0) return;
+    // The importers (CSV, JSON5, HTML entities) are loaded only when a file is opened.
+    void Promise.all([import('../model/draft-from-files.ts'), ...files.map(async (file) => ({ name: file.name, text: await file.text() }))]).then(([{ draftFromFiles }, ...opened]) => {
+      try {
+        const result = draftFromFiles(opened, draft.details);
+        if (draft.paragraphs.length > 0 || draft.places.length > 0) {
+          previous = draft;
+          undo.hidden = false;
+        }
+        draft = result.draft;
+        chosen = draft.places.length > 0 ? 0 : null;
+        renderAll();
+        picker?.showAll();
+        const lost = result.warnings.length > 0 ? ` Not carried over: ${result.warnings.join(' ')}` : '';
+        say(`Opened ${opened.map((file) => file.name).join(' and ')}, ${result.kind}: ${draft.paragraphs.length} paragraphs, ${draft.places.length} places.${lost}`);
+        changed();
+      } catch (error) {
+        say(`${opened[0]?.name ?? 'The file'} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(error);
+      }
+    }, (error: unknown) => {
+      say(`The file could not be read, or the code that reads it failed to load (${error instanceof Error ? error.message : String(error)}). Try again.`);
+      console.error(error);
+    });
+  });
+  undo.addEventListener('click', () => {
+    if (!previous) return;
+    draft = previous;
+    previous = null;
+    undo.hidden = true;
+    chosen = draft.places.length > 0 ? 0 : null;
+    renderAll();
+    say('The previous draft is back.');
+    changed();
+  });
+  downloadButton.addEventListener('click', () => {
+    check();
+    const file = storyFileFromDraft(draft);
+    const name = `${slugify(draft.details.title, 'story')}.geojson`;
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/geo+json' }));
+    const link = element('a', { href: url, download: name, hidden: '' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+    changedSinceDownload = false;
+    say(
+      problems.length === 0
+        ? `Downloaded ${name}. Publish it next to the map, or open it with ?story= (docs/story-format.md).`
+        : `Downloaded ${name}, with ${problems.length === 1 ? 'one problem' : `${problems.length} problems`} to fix before it can be shown (listed under Problems).`,
+    );
+  });
+  clearButton.addEventListener('click', () => {
+    confirmClear.hidden = false;
+    clearNo.focus();
+  });
+  clearNo.addEventListener('click', () => {
+    confirmClear.hidden = true;
+    clearButton.focus();
+  });
+  clearYes.addEventListener('click', () => {
+    confirmClear.hidden = true;
+    previous = null;
+    undo.hidden = true;
+    draft = emptyDraft();
+    chosen = null;
+    article.value = '';
+    renderAll();
+    preview?.destroy();
+    preview = null;
+    previewText = '';
+    void store?.clear();
+    say('The draft is cleared: paste an article or open a file to start.');
+    changedSinceDownload = false;
+    later('check', 0, check);
+    article.focus();
+  });
+
+  const ready = (async (): Promise<void> => {
+    renderAll();
+    picker = createPlacePicker(mapBox, {
+      onPick(lngLat) {
+        const place = chosen === null ? null : draft.places[chosen];
+        if (!place) {
+          say('Choose a place first (add one, or press its Choose button), then click the map where it is.');
+          return;
+        }
+        draft = updatePlace(draft, place.id, { lngLat });
+        placeList.update(chosen!, draft.places[chosen!]!);
+        drawPlaces();
+        say(`${place.name || 'The place'} placed at ${lngLat[1].toFixed(5)}, ${lngLat[0].toFixed(5)}.`);
+        changed();
+      },
+      onMove(index, lngLat) {
+        const place = draft.places[index];
+        if (!place) return;
+        draft = updatePlace(draft, place.id, { lngLat });
+        placeList.update(index, draft.places[index]!);
+        choose(index, { showOnMap: false });
+        say(`${place.name || 'The place'} moved to ${lngLat[1].toFixed(5)}, ${lngLat[0].toFixed(5)}.`);
+        changed();
+      },
+      onChoose(index) {
+        choose(index, { showOnMap: false });
+        document.getElementById(placeFieldId(index, 'row'))?.scrollIntoView({ block: 'nearest' });
+        say(`${draft.places[index]?.name || 'The place'} chosen: click the map to move it there, or the paragraphs to attach them.`);
+      },
+    }, { reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches });
+    drawPlaces();
+    // The gazetteer is large (about 110 KB compressed) and only suggests: the editor works without it.
+    void fetch(options.gazetteerUrl ?? gazetteerUrl)
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json() as Promise<GazetteerFile>;
+      })
+      .then(
+        (file) => {
+          gazetteer = createGazetteer(file);
+          keepFocus(drawSuggestions);
+        },
+        (error: unknown) => {
+          gazetteerFailed = 'The list of known places could not be loaded, so no places are suggested; add them by name and put them on the map.';
+          console.warn('The gazetteer could not be loaded:', error);
+          drawSuggestions();
+        },
+      );
+    try {
+      store = await (options.store ?? openDraftStore());
+      const stored = await store.load();
+      if (stored) {
+        draft = stored.draft;
+        chosen = draft.places.length > 0 ? 0 : null;
+        renderAll();
+        picker.showAll();
+        say(`Your draft is back, as saved at ${new Date(stored.savedAt).toLocaleString()}.`);
+      } else {
+        say('Paste an article or open a file to start. Your work is kept in this browser as you go.');
+      }
+    } catch (error) {
+      storeFailed = true;
+      store = null;
+      console.warn('Drafts cannot be kept:', error);
+      say('This browser keeps no drafts here (its storage is blocked): download the story to keep your work.');
+    }
+    check();
+  })();
+
+  return {
+    ready,
+    destroy() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      removeEventListener('beforeunload', onBeforeUnload);
+      preview?.destroy();
+      picker?.destroy();
+      container.replaceChildren();
+    },
+  };
+}
