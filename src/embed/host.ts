@@ -28,7 +28,7 @@ interface Host {
 }
 
 /** The commands a host page may send. */
-export type HostCommand = { type: 'goto'; slug: string } | { type: 'next' } | { type: 'prev' };
+export type HostCommand = { type: 'goto'; slug: string } | { type: 'next' } | { type: 'previous' };
 
 const HOST_KEY = Symbol.for('story-map.embed-host');
 
@@ -113,7 +113,7 @@ export function scan(root: ParentNode = document): void {
   sharedHost().scan(root);
 }
 
-/** Sends a command (`goto`, `next`, `prev`) to an embed, addressed to the embed's own origin. */
+/** Sends a command (`goto`, `next`, `previous`) to an embed, addressed to the embed's own origin. */
 export function send(iframe: HTMLIFrameElement, command: HostCommand): void {
   sharedHost().send(iframe, command);
 }

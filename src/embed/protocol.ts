@@ -26,7 +26,7 @@ export type EmbedEvent = Envelope &
  * embed has spoken (loaded late, or a frame added later) would otherwise never hear it.
  */
 export type EmbedCommand = Envelope &
-  ({ readonly type: 'goto'; readonly slug: string } | { readonly type: 'next' } | { readonly type: 'prev' } | { readonly type: 'hello' });
+  ({ readonly type: 'goto'; readonly slug: string } | { readonly type: 'next' } | { readonly type: 'previous' } | { readonly type: 'hello' });
 
 type Body<T> = T extends Envelope ? Omit<T, keyof Envelope> : never;
 
@@ -43,9 +43,13 @@ export function parseCommand(data: unknown): EmbedCommand | null {
   const message = data as unknown as Record<string, unknown>;
   switch (message.type) {
     case 'next':
-    case 'prev':
+    case 'previous':
     case 'hello':
       return { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: message.type };
+    // The name of the first release, kept for hosts written against it: the same as `previous`
+    // (the name the JavaScript API uses too).
+    case 'prev':
+      return { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'previous' };
     case 'goto':
       return typeof message.slug === 'string' && message.slug.length <= MAX_SLUG_LENGTH
         ? { protocol: PROTOCOL, version: PROTOCOL_VERSION, type: 'goto', slug: message.slug }

@@ -1,6 +1,7 @@
 import * as L from 'leaflet';
 import { positionAt, type Journey } from '../model/journey.ts';
 import type { MapInternals } from './create-map-view.ts';
+import { createTravelledLine } from '../model/travelled-line.ts';
 import { toLatLng } from './to-lat-lng.ts';
 
 /** The train on the map: its marker, the line already travelled, and the camera following it. */
@@ -30,29 +31,16 @@ export function createTrainLayer(internals: MapInternals, journey: Journey, opti
   const travelled = L.polyline([], { color: '#b3261e', weight: 5, opacity: 0.95, interactive: false, className: 'sm-route-travelled' }).addTo(map);
   const icon = L.divIcon({ className: 'sm-train', html: trainIcon(), iconSize: [30, 30], iconAnchor: [15, 15] });
   const marker = L.marker(latLngs[0] ?? [0, 0], { icon, interactive: false, keyboard: false, zIndexOffset: 2_000_000 }).addTo(map);
-  // The travelled line, kept between frames: a frame appends the vertices passed and moves the head.
-  const line: L.LatLng[] = [];
-  let drawnSegment = -1;
+  const travelledLine = createTravelledLine(latLngs);
   let leg = -1;
 
   return {
     update(t, follow) {
       const here = positionAt(journey, t);
       const head = toLatLng(here.lngLat);
-      if (here.segment !== drawnSegment) {
-        if (here.segment > drawnSegment) {
-          if (line.length > 0) line.pop(); // the old head
-          for (let i = drawnSegment + 1; i <= here.segment; i += 1) line.push(latLngs[i]!);
-        } else {
-          line.length = here.segment + 1;
-        }
-        drawnSegment = here.segment;
-        line.push(head);
-      } else {
-        line[line.length - 1] = head;
-      }
+      const line = travelledLine.update(here.segment, head);
       // setLatLngs (not a redraw of a mutated array) so that Leaflet updates the line's bounds.
-      travelled.setLatLngs(line);
+      travelled.setLatLngs(line as L.LatLng[]);
       marker.setLatLng(head);
       if (follow) {
         const current = journey.legs[here.legIndex];

@@ -134,12 +134,6 @@ export function positionAt(journey: Journey, t: number): JourneyPosition {
   };
 }
 
-/** The line travelled up to progress t: the positions passed, then the train's own position. */
-export function sliceTo(journey: Journey, t: number): LngLat[] {
-  const here = positionAt(journey, t);
-  return [...journey.positions.slice(0, here.segment + 1), here.lngLat];
-}
-
 /** The stop nearest to progress t along the line. */
 export function nearestStop(journey: Journey, t: number): JourneyStop | null {
   let best: JourneyStop | null = null;

@@ -69,7 +69,8 @@ export function createTrainControls(
     const current = journey.legs[here.legIndex];
     return {
       text: atStop && km <= 0 ? place : `${place}, ${distance}`,
-      legName: current?.route.name ?? '',
+      // A line drawn through a few points (no road data) says so, as the map's data does.
+      legName: current ? `${current.route.name}${current.route.approximate ? ' (route approximate)' : ''}` : '',
       date: atStop?.date ?? null,
       atStop: atStop !== null,
     };

@@ -172,7 +172,7 @@ describe('the iframe embed, across origins', () => {
       const api = (window as unknown as { StoryMapEmbed: { send: (f: HTMLIFrameElement, c: object) => void } }).StoryMapEmbed;
       const iframe = document.getElementById('allowed') as HTMLIFrameElement;
       for (let i = 0; i < 20_000; i += 1) api.send(iframe, i % 2 ? { type: 'next' } : { type: 'goto', slug: 'khasan' });
-      api.send(iframe, { type: 'prev' });
+      api.send(iframe, { type: 'prev' }); // the first release's name for previous, still understood
     });
     // goto khasan, next (Vladivostok), ..., then prev: Khasan.
     await expect.poll(() => frame('allowed').locator('.sm-step h2').textContent(), { timeout: 10_000 }).toBe('Khasan');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { embedEvent, parseCommand, parseEvent } from '../../src/embed/protocol.ts';
 
 describe('the embed message protocol', () => {
-  it('parseCommand accepts goto, next and prev in the protocol’s envelope', () => {
+  it('parseCommand accepts goto, next and previous in the protocol’s envelope (and prev, the first name, as previous)', () => {
     expect(parseCommand({ protocol: 'story-map', version: 1, type: 'goto', slug: 'khasan' })).toEqual({
       protocol: 'story-map',
       version: 1,
@@ -10,6 +10,8 @@ describe('the embed message protocol', () => {
       slug: 'khasan',
     });
     expect(parseCommand({ protocol: 'story-map', version: 1, type: 'next', extra: 1 })?.type).toBe('next');
+    expect(parseCommand({ protocol: 'story-map', version: 1, type: 'previous' })?.type).toBe('previous');
+    expect(parseCommand({ protocol: 'story-map', version: 1, type: 'prev' })?.type).toBe('previous');
   });
 
   it('parseCommand ignores garbage, other versions, unknown types and wrong fields', () => {

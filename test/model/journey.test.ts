@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createJourney, displayKm, nearestStop, positionAt, sliceTo, type Journey } from '../../src/model/journey.ts';
+import turfLength from '@turf/length';
+import { createJourney, displayKm, nearestStop, positionAt, type Journey } from '../../src/model/journey.ts';
+import { createTravelledLine } from '../../src/model/travelled-line.ts';
 import { parseStory } from '../../src/model/parse-story.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/route/${name}`, import.meta.url);
@@ -34,7 +36,7 @@ function goldenOutput(journey: Journey) {
       {
         type: 'Feature',
         properties: { slice: 0.5, stroke: '#b3261e' },
-        geometry: { type: 'LineString', coordinates: sliceTo(journey, 0.5).map(rounded) },
+        geometry: { type: 'LineString', coordinates: travelledTo(journey, 0.5).map(rounded) },
       },
       ...journey.stops.map((stop) => ({
         type: 'Feature',
@@ -43,6 +45,17 @@ function goldenOutput(journey: Journey) {
       })),
     ],
   };
+}
+
+/** The travelled line as the map draws it: built frame by frame (60 frames) up to progress t. */
+function travelledTo(journey: Journey, t: number, frames = 60) {
+  const line = createTravelledLine(journey.positions);
+  let drawn: readonly (readonly number[])[] = [];
+  for (let frame = 1; frame <= frames; frame += 1) {
+    const here = positionAt(journey, (t * frame) / frames);
+    drawn = line.update(here.segment, here.lngLat);
+  }
+  return [...drawn];
 }
 
 describe('journey geometry (golden fixtures: test/fixtures/route/in.geojson -> out.geojson)', () => {
@@ -62,16 +75,26 @@ describe('journey geometry (golden fixtures: test/fixtures/route/in.geojson -> o
     expect(positionAt(journey, Number.NaN).lngLat).toEqual([10.75, 59.9]);
   });
 
-  it('the total length is the sum of the legs, measured with Turf', () => {
-    expect(journey.totalKm).toBeCloseTo(journey.legs.reduce((sum, leg) => sum + (leg.endKm - leg.startKm), 0), 9);
-    expect(journey.totalKm).toBeGreaterThan(70);
-    expect(journey.totalKm).toBeLessThan(85);
+  it('the total length is the routes’ own, as Turf measures the file’s lines', () => {
+    const file = JSON.parse(readFileSync(fixture('in.geojson'), 'utf8')) as { features: Array<{ properties: { kind?: string } }> };
+    const routes = file.features.filter((feature) => feature.properties.kind === 'route');
+    const measured = routes.reduce((sum, route) => sum + turfLength(route as Parameters<typeof turfLength>[0], { units: 'kilometers' }), 0);
+    expect(journey.totalKm).toBeCloseTo(measured, 6);
   });
 
-  it('sliceTo(route, t) ends where the train is and grows with t', () => {
-    const half = sliceTo(journey, 0.5);
+  it('the travelled line ends where the train is, grows with t, and shrinks when the train is taken back', () => {
+    const line = createTravelledLine(journey.positions);
+    const at = (t: number) => {
+      const here = positionAt(journey, t);
+      return [...line.update(here.segment, here.lngLat)];
+    };
+    const half = at(0.5);
     expect(half[half.length - 1]).toEqual(positionAt(journey, 0.5).lngLat);
-    expect(sliceTo(journey, 0.9).length).toBeGreaterThanOrEqual(half.length);
+    expect(half.slice(0, -1)).toEqual(journey.positions.slice(0, positionAt(journey, 0.5).segment + 1));
+    const later = at(0.9);
+    expect(later.length).toBeGreaterThan(half.length);
+    expect(at(0.5)).toEqual(half); // back along the line: the same line as on the way out
+    expect(at(0)).toEqual([journey.positions[0], journey.positions[0]]);
   });
 
   it('nearestStop(route, t) finds the stop closest along the line', () => {
