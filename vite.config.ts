@@ -24,7 +24,8 @@ const STATIC_IMAGE = { svg: 'static/kim-putin-2019.svg', png: 'static/kim-putin-
  *   drawn with d3-geo from the same data the app draws, and rendered with resvg;
  * - a <noscript> in embed.html with the image, the headline and a link to the full story;
  * - oembed.json: what an oEmbed provider answers for the bundled story, with absolute URLs
- *   (scripts/lib/oembed.ts, which a site's oEmbed endpoint can use per request).
+ *   (scripts/lib/oembed.ts, which a site's oEmbed endpoint can use per request);
+ * - stories/kim-putin-2019.geojson: the story file itself, for the <story-map> element's src.
  */
 function staticFallbacks(): Plugin {
   let story: Story | null = null;
@@ -62,6 +63,9 @@ function staticFallbacks(): Plugin {
         thumbnail: { path: STATIC_IMAGE.png, width: STATIC_IMAGE.width, height: STATIC_IMAGE.height },
       });
       this.emitFile({ type: 'asset', fileName: 'oembed.json', source: `${JSON.stringify(oembed, null, 2)}\n` });
+      // The story as a file of its own too, for <story-map src=…> (the library carries no story)
+      // and for anyone who wants the data.
+      this.emitFile({ type: 'asset', fileName: 'stories/kim-putin-2019.geojson', source: readFileSync(new URL('./data/kim-putin-2019.geojson', import.meta.url), 'utf8') });
     },
     transformIndexHtml(html, context) {
       if (context.path !== '/embed.html') return html;

@@ -1,6 +1,6 @@
 // The public API: an explicit list, so that nothing internal leaks out by accident.
-export { createStoryMap, DEFAULT_STORY_URL } from './app/create-story-map.ts';
-export type { StoryMap, StoryMapOptions } from './app/create-story-map.ts';
+export { createStoryMap, parseTheme } from './app/create-story-map.ts';
+export type { StoryMap, StoryMapEvents, StoryMapOptions, StoryMapTheme } from './app/create-story-map.ts';
 export { OPENSTREETMAP_TILES, CARTO_LIGHT_TILES } from './map/tile-layer-options.ts';
 export type { TileLayerOptions } from './map/tile-layer-options.ts';
 export { parseStory, formatProblem } from './model/parse-story.ts';

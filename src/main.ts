@@ -1,4 +1,5 @@
 import { createStoryMap, parseTheme, type StoryMapOptions } from './app/create-story-map.ts';
+import { DEFAULT_STORY_URL } from './app/default-story.ts';
 
 // The page entry: read the site's build-time settings and the page's address, then mount.
 //   VITE_STORY_ORIGINS  other origins (comma-separated) whose story files ?story= may load;
@@ -7,23 +8,28 @@ import { createStoryMap, parseTheme, type StoryMapOptions } from './app/create-s
 const container = document.getElementById('app');
 if (container) {
   const params = new URLSearchParams(location.search);
-  const storyParam = params.get('story');
+  // The full page takes three of the embeds' settings (src/embed/settings.ts), by the same names:
+  // story, tiles and theme; its step is the address's hash, which it keeps in step (hash: true).
+  // Read here rather than with readSettings, which would bring the embeds' height rules to
+  // every reader's first view.
+  const settings = { story: params.get('story') || null, tilesOff: params.get('tiles') === 'none', theme: parseTheme(params.get('theme')) };
   const extraOrigins = (import.meta.env.VITE_STORY_ORIGINS ?? '')
     .split(',')
     .map((origin: string) => origin.trim())
     .filter(Boolean);
-  const tilesOff = import.meta.env.VITE_TILES === 'none' || params.get('tiles') === 'none';
   const options: StoryMapOptions = {
     hash: true,
-    theme: parseTheme(params.get('theme')),
+    theme: settings.theme,
     // The embed code generator is loaded the first time someone asks for it (the map notes it
     // when that fails).
     onEmbed: (step, button) =>
       import('./embed/embed-code-dialog.ts').then(({ openEmbedDialog }) =>
-        openEmbedDialog(location.href, { story: storyParam, step, title: document.title.replace(/ · Story map$/, '') }, button),
+        openEmbedDialog(location.href, { story: settings.story, step, title: document.title.replace(/ · Story map$/, '') }, button),
       ),
-    ...(storyParam ? { storyUrl: storyParam, allowedStoryOrigins: [location.origin, ...extraOrigins] } : {}),
-    ...(tilesOff ? { tiles: 'none' as const } : {}),
+    ...(settings.story
+      ? { storyUrl: settings.story, allowedStoryOrigins: [location.origin, ...extraOrigins] }
+      : { preparedStoryUrl: DEFAULT_STORY_URL }),
+    ...(import.meta.env.VITE_TILES === 'none' || settings.tilesOff ? { tiles: 'none' as const } : {}),
   };
   const map = createStoryMap(container, options);
   // The oEmbed discovery link names the story and step on screen, for an oEmbed endpoint to
@@ -32,7 +38,7 @@ if (container) {
   const nameShown = (): void => {
     if (discovery) discovery.href = `./oembed.json?url=${encodeURIComponent(location.href)}`;
   };
-  map.onPlaceChange(() => queueMicrotask(nameShown));
+  map.on('placechange', () => queueMicrotask(nameShown));
   void map.ready.then((story) => {
     if (!story) return;
     document.title = `${story.meta.title} · Story map`;

@@ -1,12 +1,13 @@
-import { createStoryMap, parseTheme, type StoryMapOptions } from '../app/create-story-map.ts';
-import { installEmbeddedGestures } from '../map/embedded-gestures.ts';
+import { createStoryMap, type StoryMapOptions } from '../app/create-story-map.ts';
+import { DEFAULT_STORY_URL } from '../app/default-story.ts';
 import { slugFromHash } from '../ui/hash-sync.ts';
 import { element } from '../ui/element.ts';
 import { stepAfter } from './coalesce-commands.ts';
+import { forwardEvents } from './forward-events.ts';
 import { embedEvent, parseCommand, type EmbedCommand, type EmbedEvent } from './protocol.ts';
+import { embeddedOptions, readSettings } from './settings.ts';
 import '../page-colours.css';
 import './embed-page.css';
-import { fixedHeight } from './fixed-height.ts';
 
 // The iframe embed: the story map without page chrome, sized by its content, talking to the
 // host page through the versioned message protocol (docs/embedding.md). It never focuses itself,
@@ -53,22 +54,18 @@ if (container) {
     if (window.parent !== window) window.parent.postMessage(event, targetOrigin);
   };
 
-  const storyParam = params.get('story');
-  const fixed = fixedHeight(params.get('height'));
-  const step = slugFromHash(location.hash);
+  // The step comes from the address's hash (embed.html#khasan), the rest from its parameters.
+  const settings = readSettings((name) => (name === 'step' ? slugFromHash(location.hash) : params.get(name)));
+  const storyParam = settings.story;
+  const step = settings.step;
   const extraOrigins = (import.meta.env.VITE_STORY_ORIGINS ?? '').split(',').map((o: string) => o.trim()).filter(Boolean);
   const options: StoryMapOptions = {
-    embedded: true,
-    theme: parseTheme(params.get('theme')),
-    gestures: installEmbeddedGestures,
-    controls: params.get('controls') !== 'off',
-    article: params.get('article') === 'beside',
-    ...(storyParam ? { storyUrl: storyParam, allowedStoryOrigins: [location.origin, ...extraOrigins] } : {}),
-    ...(step ? { step } : {}),
-    ...(import.meta.env.VITE_TILES === 'none' || params.get('tiles') === 'none' ? { tiles: 'none' as const } : {}),
+    ...embeddedOptions(settings),
+    ...(storyParam ? { storyUrl: storyParam, allowedStoryOrigins: [location.origin, ...extraOrigins] } : { preparedStoryUrl: DEFAULT_STORY_URL }),
+    ...(import.meta.env.VITE_TILES === 'none' ? { tiles: 'none' as const } : {}),
   };
-  if (fixed !== null) {
-    container.style.height = `${fixed}px`;
+  if (settings.height !== null) {
+    container.style.height = `${settings.height}px`;
     container.classList.add('has-fixed-height');
   }
 
@@ -83,11 +80,21 @@ if (container) {
   const map = createStoryMap(container, options);
   container.after(element('footer', { class: 'embed-footer' }, full));
 
+  // The story's events go to the host as they happen; the last of each kind is kept to tell
+  // again (see `hello`).
   let placeEvent: EmbedEvent | null = null;
-  map.onPlaceChange((place) => {
-    full.href = fullUrl(place?.id ?? null);
-    placeEvent = embedEvent({ type: 'placechange', id: place?.id ?? null, name: place?.name ?? 'All places' });
-    post(placeEvent);
+  let shownEvent: EmbedEvent | null = null;
+  let current: string | null = step;
+  forwardEvents(map, (message) => {
+    const event = embedEvent(message);
+    if (message.type === 'placechange') {
+      current = message.id;
+      full.href = fullUrl(message.id);
+      placeEvent = event;
+    } else {
+      shownEvent = event;
+    }
+    post(event);
   });
 
   // The page's height follows its content (the map keeps an aspect ratio of the frame's width),
@@ -104,19 +111,7 @@ if (container) {
       if (window.parent !== window) window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
     }
   };
-  let shownEvent: EmbedEvent | null = null;
-  void map.ready.then((story) => {
-    if (story) {
-      shownEvent = embedEvent({
-        type: 'ready',
-        places: story.places.map((place) => ({ id: place.id, name: place.name })),
-        steps: story.steps.map((s) => s.slug),
-      });
-    } else {
-      const alert = container.querySelector('[role="alert"]');
-      shownEvent = embedEvent({ type: 'error', message: alert?.textContent?.trim() || 'The story could not be shown.' });
-    }
-    post(shownEvent);
+  void map.ready.then(() => {
     new ResizeObserver(() => reportHeight()).observe(document.body);
     reportHeight();
   });
@@ -131,8 +126,6 @@ if (container) {
   // Commands are queued and worked through together, a moment after they arrive: a host that
   // sends thousands at once (a script replaying a reader's path) gets one change of step, to
   // where they lead, instead of thousands; commands sent while the story loads are kept for it.
-  let current: string | null = step;
-  map.onPlaceChange((place) => (current = place?.id ?? null));
   let queue: EmbedCommand[] = [];
   const flush = async (): Promise<void> => {
     const story = await map.ready;

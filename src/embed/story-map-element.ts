@@ -1,10 +1,10 @@
-import { createStoryMap, parseTheme, type StoryMap, type StoryMapOptions } from '../app/create-story-map.ts';
-import { installEmbeddedGestures } from '../map/embedded-gestures.ts';
+import { createStoryMap, type StoryMap } from '../app/create-story-map.ts';
 import { MAP_STYLES } from '../map/map-styles.ts';
 import uiCss from '../ui/ui.css?inline';
 import appCss from '../app/story-map.css?inline';
 import embedCss from './embed-page.css?inline';
-import { fixedHeight } from './fixed-height.ts';
+import { forwardEvents } from './forward-events.ts';
+import { embeddedOptions, readSettings, type SettingName } from './settings.ts';
 
 // <story-map src="stories/x.geojson" place="vladivostok"></story-map>: the same engine as the
 // iframe, in the host page's DOM, inside a shadow root so that the host's CSS cannot break
@@ -25,7 +25,7 @@ export class StoryMapElement extends HTMLElement {
   static observedAttributes = ['src', 'place', 'controls', 'article', 'height', 'tiles', 'theme'];
 
   private map: StoryMap | null = null;
-  private offPlace: (() => void) | null = null;
+  private stopEvents: (() => void) | null = null;
   private currentPlace: string | null = null;
   private shown = false;
   private pendingStep: string | null = null;
@@ -68,62 +68,41 @@ export class StoryMapElement extends HTMLElement {
     style.textContent = STYLES;
     const container = document.createElement('div');
     container.className = 'host-root';
-    const height = fixedHeight(this.getAttribute('height'));
-    if (height !== null) {
-      container.style.height = `${height}px`;
+    // The element's attributes, read as the iframe reads its address: src is the story, place the step.
+    const attribute: Record<SettingName, string> = { story: 'src', step: 'place', controls: 'controls', article: 'article', tiles: 'tiles', theme: 'theme', height: 'height' };
+    const settings = readSettings((name) => (name === 'step' && at !== null ? at : this.getAttribute(attribute[name])));
+    if (settings.height !== null) {
+      container.style.height = `${settings.height}px`;
       container.classList.add('has-fixed-height');
     }
     shadow.replaceChildren(style, container);
     this.shown = false;
     this.pendingStep = null;
-    const src = this.getAttribute('src');
-    const place = at ?? this.getAttribute('place');
-    this.currentPlace = place;
-    const options: StoryMapOptions = {
-      embedded: true,
-      theme: parseTheme(this.getAttribute('theme')),
-      gestures: installEmbeddedGestures,
-      controls: this.getAttribute('controls') !== 'off',
-      article: this.getAttribute('article') === 'beside',
-      ...(src ? { storyUrl: new URL(src, document.baseURI).href } : {}),
-      ...(place ? { step: place } : {}),
-      ...(this.getAttribute('tiles') === 'none' ? { tiles: 'none' as const } : {}),
-    };
-    const map = createStoryMap(container, options);
+    this.currentPlace = settings.step;
+    // No src, no story: the element says so (the library carries no story of its own).
+    const map = createStoryMap(container, {
+      ...embeddedOptions(settings),
+      ...(settings.story ? { storyUrl: new URL(settings.story, document.baseURI).href } : {}),
+    });
     this.map = map;
-    this.offPlace = map.onPlaceChange((changed) => {
-      this.currentPlace = changed?.id ?? null;
-      this.dispatchEvent(
-        new CustomEvent('placechange', { bubbles: true, detail: { id: changed?.id ?? null, name: changed?.name ?? 'All places' } }),
-      );
+    // Events bubble, so that a page can listen once for all its story maps.
+    this.stopEvents = forwardEvents(map, ({ type, ...detail }) => {
+      if (type === 'placechange') this.currentPlace = (detail as { id: string | null }).id;
+      this.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
     });
     void map.ready.then((story) => {
       if (this.map !== map) return;
       this.shown = true;
       container.classList.add('is-shown');
-      // Events bubble, so that a page can listen once for all its story maps.
-      if (story) {
-        this.dispatchEvent(
-          new CustomEvent('ready', {
-            bubbles: true,
-            detail: { places: story.places.map((p) => ({ id: p.id, name: p.name })), steps: story.steps.map((s) => s.slug) },
-          }),
-        );
-        const pending = this.pendingStep;
-        this.pendingStep = null;
-        if (pending !== null) map.goTo(pending);
-      } else {
-        const alert = container.querySelector('[role="alert"]');
-        this.dispatchEvent(
-          new CustomEvent('error', { bubbles: true, detail: { message: alert?.textContent?.trim() || 'The story could not be shown.' } }),
-        );
-      }
+      const pending = this.pendingStep;
+      this.pendingStep = null;
+      if (story && pending !== null) map.goTo(pending);
     });
   }
 
   private unmount(): void {
-    this.offPlace?.();
-    this.offPlace = null;
+    this.stopEvents?.();
+    this.stopEvents = null;
     this.map?.destroy();
     this.map = null;
   }

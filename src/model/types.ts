@@ -138,3 +138,6 @@ export const MAX_NESTING_DEPTH = 64;
 
 /** The slug of the first step, which shows every place. */
 export const OVERVIEW_SLUG = 'overview';
+
+/** The name of the first step, wherever it is shown or told (a heading, a button, an event). */
+export const OVERVIEW_NAME = 'All places';

@@ -1,3 +1,4 @@
+import { OVERVIEW_NAME } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';
 import { element } from './element.ts';
 
@@ -47,7 +48,7 @@ export function createStepNav(container: HTMLElement, state: StoryState, options
 
   const nameOf = (i: number): string => {
     const step = steps[i];
-    return step?.place?.name ?? 'All places';
+    return step?.place?.name ?? OVERVIEW_NAME;
   };
   // The visible text names the neighbouring step; screen readers hear which way it goes.
   const label = (button: HTMLButtonElement, direction: string, target: number, arrow: string): void => {

@@ -1,5 +1,5 @@
 import { calendarDatePart, formatCalendarDate } from '../model/format-date.ts';
-import type { Paragraph, Place, Step, Story } from '../model/types.ts';
+import { OVERVIEW_NAME, type Paragraph, type Place, type Step, type Story } from '../model/types.ts';
 import type { StoryState } from '../story/story-state.ts';
 import { element, focusedElement } from './element.ts';
 import { showInChunks } from './show-in-chunks.ts';
@@ -45,7 +45,7 @@ export function createStoryPanel(container: HTMLElement, state: StoryState, idPr
     // to disappear: move focus to the new heading so they do not lose their place. Anything
     // else (a marker, the Next button, the article) keeps its focus.
     render(step, stepRegion.contains(focusedElement(stepRegion)));
-    const name = step.place ? step.place.name : 'All places';
+    const name = step.place ? step.place.name : OVERVIEW_NAME;
     announcer.textContent = `Step ${index + 1} of ${story.steps.length}: ${name}`;
   });
 
@@ -80,7 +80,7 @@ function renderTitleBlock(story: Story): HTMLElement {
 }
 
 function renderPlace(place: Place, headingId: string, state: StoryState): Node[] {
-  const back = element('button', { type: 'button', class: 'sm-back' }, '← All places');
+  const back = element('button', { type: 'button', class: 'sm-back' }, `← ${OVERVIEW_NAME}`);
   back.addEventListener('click', () => state.selectPlace(null));
   const nodes: Node[] = [back, element('h2', { id: headingId, tabindex: '-1' }, place.name)];
   if (place.summary) nodes.push(element('p', { class: 'sm-summary' }, place.summary));
@@ -108,7 +108,7 @@ function renderOverview(story: Story, headingId: string, state: StoryState): Nod
     return element('li', {}, button);
   };
   return [
-    element('h2', { id: headingId, tabindex: '-1' }, 'All places'),
+    element('h2', { id: headingId, tabindex: '-1' }, OVERVIEW_NAME),
     element('p', { class: 'sm-hint' }, 'Choose a place on the map or in this list to read what the story says about it.'),
     list,
     showInChunks(list, places, render, 'places', story.meta.language),

@@ -23,7 +23,7 @@ async function hostWith(body: string): Promise<{ page: Page; errors: string[] }>
 
 describe('the <story-map> element', () => {
   it('renders correctly inside a host page whose CSS would break Leaflet', async () => {
-    const { page, errors } = await hostWith('<story-map id="a" tiles="none"></story-map>');
+    const { page, errors } = await hostWith('<story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none"></story-map>');
     const markers = page.locator('#a .leaflet-marker-pane [role="button"]');
     await expect.poll(() => markers.count(), { timeout: 10_000 }).toBe(6);
     // The host's `div { padding: 10px }` and `box-sizing` do not reach inside: a marker stays 24 px.
@@ -38,8 +38,19 @@ describe('the <story-map> element', () => {
     await page.context().close();
   });
 
+  it('without src, says that no story was given (the library carries none) and fires error', async () => {
+    const { page, errors } = await hostWith(
+      '<story-map id="a" tiles="none"></story-map><script>document.addEventListener("error", (e) => { window.__error = e.detail?.message; }, true)</script>',
+    );
+    await page.locator('#a [role="alert"]').waitFor();
+    expect(await page.locator('#a [role="alert"]').innerText()).toContain('No story was given');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __error?: string }).__error)).toMatch(/^The story could not be loaded\. No story was given/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('holds height="1e9" to 4,000 px instead of making a 33-million-pixel element', async () => {
-    const { page, errors } = await hostWith('<story-map id="a" tiles="none" height="1e9"></story-map>');
+    const { page, errors } = await hostWith('<story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none" height="1e9"></story-map>');
     await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
     const box = (await page.locator('#a').boundingBox())!;
     expect(Math.round(box.height)).toBe(4000);
@@ -48,7 +59,7 @@ describe('the <story-map> element', () => {
   });
 
   it('fires placechange, moves with the place attribute, and never touches the host’s address', async () => {
-    const { page } = await hostWith('<story-map id="a" tiles="none"></story-map>');
+    const { page } = await hostWith('<story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none"></story-map>');
     await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
     const historyBefore = await page.evaluate(() => history.length);
     await page.evaluate(() => {
@@ -66,7 +77,7 @@ describe('the <story-map> element', () => {
   it('stays under the host’s sticky header, left to right in a right-to-left page, and its events bubble', async () => {
     const { page } = await hostWith(
       '<header id="bar" style="position:sticky;top:0;z-index:10;height:60px;background:#fff">Site header</header>' +
-        '<div dir="rtl" lang="ar"><story-map id="a" tiles="none"></story-map></div>' +
+        '<div dir="rtl" lang="ar"><story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none"></story-map></div>' +
         '<p style="height:2000px">More.</p>',
     );
     await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
@@ -86,7 +97,7 @@ describe('the <story-map> element', () => {
   });
 
   it('keeps the keyboard’s place after choosing a place from its list, inside its shadow root', async () => {
-    const { page } = await hostWith('<story-map id="a" tiles="none"></story-map>');
+    const { page } = await hostWith('<story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none"></story-map>');
     await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
     await page.locator('#a .sm-place-link').filter({ has: page.locator('.sm-place-link__name', { hasText: /^Vladivostok$/ }) }).focus();
     await page.keyboard.press('Enter');
@@ -103,14 +114,14 @@ describe('the <story-map> element', () => {
     const { page } = await openPage(app.browser, { viewport: { width: 800, height: 900 } });
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/kim-putin-2019\.story-.*\.json$/, async (route) => {
+    await page.route(/\/stories\/kim-putin-2019\.geojson$/, async (route) => {
       await held;
       await route.continue();
     });
     await page.route(`${app.server.origin}/slow.html`, (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: '<!doctype html><html lang="en"><head><title>Slow</title><script type="module" src="/lib/story-map.js"></script></head><body><story-map id="a" tiles="none"></story-map></body></html>',
+        body: '<!doctype html><html lang="en"><head><title>Slow</title><script type="module" src="/lib/story-map.js"></script></head><body><story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none"></story-map></body></html>',
       }),
     );
     await page.goto(`${app.server.origin}/slow.html`);
@@ -135,7 +146,7 @@ describe('the <story-map> element', () => {
       route.fulfill({
         contentType: 'text/html',
         headers: { 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'none'" },
-        body: '<!doctype html><html lang="en"><head><title>Strict</title><script type="module" src="/lib/story-map.js"></script></head><body><story-map id="a" tiles="none"></story-map></body></html>',
+        body: '<!doctype html><html lang="en"><head><title>Strict</title><script type="module" src="/lib/story-map.js"></script></head><body><story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none"></story-map></body></html>',
       }),
     );
     await page.goto(`${app.server.origin}/strict.html`);
@@ -147,7 +158,7 @@ describe('the <story-map> element', () => {
 
   it('runs two embeds of different stories on one page independently', async () => {
     const { page } = await hostWith(
-      '<story-map id="a" tiles="none"></story-map><story-map id="b" tiles="none" src="/fixtures/story-with-route.geojson"></story-map>',
+      '<story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none"></story-map><story-map id="b" tiles="none" src="/fixtures/story-with-route.geojson"></story-map>',
     );
     await expect.poll(() => page.locator('#b .leaflet-marker-pane [role="button"]').count(), { timeout: 10_000 }).toBe(2);
     await expect.poll(() => page.locator('#a .leaflet-marker-pane [role="button"]').count()).toBe(6);
@@ -214,6 +225,7 @@ describe('the <story-map> element', () => {
           new Promise<void>((done) => {
             const element = document.createElement('story-map');
             element.setAttribute('tiles', 'none');
+            element.setAttribute('src', '/stories/kim-putin-2019.geojson');
             element.addEventListener('ready', () => {
               element.remove();
               done();
@@ -235,7 +247,7 @@ describe('the <story-map> element', () => {
 
 describe('good manners in someone else’s article', () => {
   it('lets the wheel scroll the page over the map, with a hint, and zooms only with ctrl held', async () => {
-    const { page } = await hostWith(`${'<p>Article text.</p>'.repeat(10)}<story-map id="a" tiles="none"></story-map>${'<p>More text.</p>'.repeat(40)}`);
+    const { page } = await hostWith(`${'<p>Article text.</p>'.repeat(10)}<story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none"></story-map>${'<p>More text.</p>'.repeat(40)}`);
     await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
     const map = page.locator('#a .sm-map');
     await map.scrollIntoViewIfNeeded();
@@ -262,14 +274,15 @@ describe('good manners in someone else’s article', () => {
 });
 
 describe('the builds made for embedding', () => {
-  it('keeps the story and basemap out of the element’s script: files resolved from the script at run time', async () => {
+  it('carries no story (its src names one), and keeps the basemap out of its script: files resolved from the script at run time', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const lib = new URL('../../dist/lib/', import.meta.url);
     const script = readFileSync(new URL('story-map.js', lib), 'utf8');
     expect(script).not.toMatch(/data:application\/(json|geo\+json|octet-stream)/);
-    expect(script).toMatch(/new URL\(`?["'`]?assets\/kim-putin-2019\.story-[\w-]+\.json/);
+    expect(script).not.toContain('kim-putin');
+    expect(script).toMatch(/new URL\(`?["'`]?assets\/asia-110m\.topo-[\w-]+\.json/);
     const assets = readdirSync(new URL('assets/', lib));
-    expect(assets.some((name) => /^kim-putin-2019\.story-[\w-]+\.json$/.test(name))).toBe(true);
+    expect(assets.filter((name) => name.includes('kim-putin'))).toEqual([]);
     expect(assets.some((name) => /^asia-110m\.topo-[\w-]+\.json$/.test(name))).toBe(true);
   });
 
@@ -314,7 +327,7 @@ describe('touch in someone else’s article', () => {
       route.fulfill({
         contentType: 'text/html',
         body: `<!doctype html><html lang="en"><head><title>Touch</title><meta name="viewport" content="width=device-width"><script type="module" src="/lib/story-map.js"></script></head>
-          <body>${'<p>Article text.</p>'.repeat(5)}<story-map id="a" tiles="none"></story-map>${'<p>More text.</p>'.repeat(80)}</body></html>`,
+          <body>${'<p>Article text.</p>'.repeat(5)}<story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none"></story-map>${'<p>More text.</p>'.repeat(80)}</body></html>`,
       }),
     );
     await page.goto(`${app.server.origin}/touch.html`);
