@@ -7,8 +7,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/**/*.dom.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // The fast layer for src/ui, src/app and src/embed: their DOM in Node (happy-dom), no
+        // build and no browser; layout, Leaflet and real events stay with the e2e tests.
+        test: {
+          name: 'dom',
+          include: ['test/**/*.dom.test.ts'],
+          environment: 'happy-dom',
         },
       },
       {

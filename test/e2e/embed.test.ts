@@ -127,6 +127,27 @@ async function openHost(): Promise<{ page: Page; frame: (id: string) => Frame; e
 const events = (page: Page, type: string) =>
   page.evaluate((t) => (window as unknown as { __events: Array<Record<string, unknown>> }).__events.filter((e) => e.type === t), type);
 
+/**
+ * Waits, in the frame, for the message `{ type, version }` (the last one a test sends) and for
+ * the embed to have done what it does with it (it works through commands in a task after they
+ * arrive): a negative check then waits on the message itself, not on a guess of how long it takes.
+ */
+async function watchForMessage(frame: Frame, last: { type: string; version: number }): Promise<() => Promise<void>> {
+  // Listening starts before the test sends anything; the wait is read afterwards.
+  await frame.evaluate(({ type, version }) => {
+    (window as unknown as { __handled: Promise<void> }).__handled = new Promise<void>((resolve) => {
+      addEventListener('message', function onMessage(event: MessageEvent) {
+        const data = event.data as { type?: unknown; version?: unknown } | null;
+        if (data?.type !== type || data.version !== version) return;
+        removeEventListener('message', onMessage);
+        // After the embed's own listener (added first) and the task it queues for commands.
+        setTimeout(() => setTimeout(resolve, 0), 0);
+      });
+    });
+  }, last);
+  return () => frame.evaluate(() => (window as unknown as { __handled: Promise<void> }).__handled);
+}
+
 describe('the iframe embed, across origins', () => {
   it('reports its height, the host script applies it, and the host page is never moved', async () => {
     const { page, frame } = await openHost();
@@ -154,13 +175,14 @@ describe('the iframe embed, across origins', () => {
 
   it('obeys goto from an allowed host and ignores it from any other origin', async () => {
     const { page, frame } = await openHost();
+    const refusedHandled = await watchForMessage(frame('refused'), { type: 'goto', version: 1 });
     await page.evaluate(() => {
       const api = (window as unknown as { StoryMapEmbed: { send: (f: HTMLIFrameElement, c: object) => void } }).StoryMapEmbed;
       api.send(document.getElementById('allowed') as HTMLIFrameElement, { type: 'goto', slug: 'vladivostok' });
       api.send(document.getElementById('refused') as HTMLIFrameElement, { type: 'goto', slug: 'vladivostok' });
     });
     await expect.poll(() => frame('allowed').locator('.sm-step h2').textContent()).toBe('Vladivostok');
-    await page.waitForTimeout(300);
+    await refusedHandled();
     expect(await frame('refused').locator('.sm-step h2').textContent()).toBe('All places');
     await page.context().close();
   });
@@ -212,6 +234,7 @@ describe('the iframe embed, across origins', () => {
 
   it('ignores malformed and unknown messages without errors', async () => {
     const { page, frame, errors } = await openHost();
+    const handled = await watchForMessage(frame('allowed'), { type: 'next', version: 2 });
     await page.evaluate(() => {
       const target = (document.getElementById('allowed') as HTMLIFrameElement).contentWindow!;
       for (const garbage of [
@@ -226,7 +249,7 @@ describe('the iframe embed, across origins', () => {
         target.postMessage(garbage, '*');
       }
     });
-    await page.waitForTimeout(500);
+    await handled();
     expect(await frame('allowed').locator('.sm-step h2').textContent()).toBe('All places');
     expect(errors).toEqual([]);
     await page.context().close();

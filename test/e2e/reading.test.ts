@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
@@ -256,13 +257,26 @@ describe('accessibility (axe-core)', () => {
     });
   }
 
-  it('keeps the tiles’ attribution and note readable, and its links distinguishable (tiles on, and failing)', async () => {
-    const { page } = await open('/');
-    // The tile layer is on (its credits are shown) and, unreachable here, says so in a note.
-    await expect.poll(() => page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap');
-    await page.getByText('Map tiles unavailable, showing a simplified map').waitFor({ timeout: 8000 });
+  it('keeps the tiles’ attribution readable and its links distinguishable while tiles show, and the note when they fail', async () => {
+    // Tiles that load: a story naming a tile server on this machine, which answers every tile.
+    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
+    const tile = readFileSync(new URL('../../dist/static/kim-putin-2019.png', import.meta.url));
+    const story = JSON.parse(readFileSync(new URL('../../data/kim-putin-2019.geojson', import.meta.url), 'utf8')) as { story: Record<string, unknown> };
+    story.story.tiles = { url: `${app.server.origin}/tiles/{z}/{x}/{y}.png`, attribution: '© Test Tiles contributors', attributionUrl: 'https://tiles.example/' };
+    await page.route(`${app.server.origin}/tiles/**`, (route) => route.fulfill({ contentType: 'image/png', body: tile }));
+    await page.route(`${app.server.origin}/tiled.geojson`, (route) => route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(story) }));
+    await page.goto(`${app.server.origin}/?story=/tiled.geojson`);
+    await expect.poll(() => page.locator('.leaflet-tile-loaded').count(), { timeout: 8000 }).toBeGreaterThan(0);
+    expect(await page.locator('.leaflet-control-attribution').innerText()).toContain('© Test Tiles contributors');
+    expect(await page.getByText('Map tiles unavailable').isVisible()).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
+    // Tiles that fail (no network here): the page's own tiles, and the note that says so.
+    const failing = await open('/');
+    await expect.poll(() => failing.page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap');
+    await failing.page.getByText('Map tiles unavailable, showing a simplified map').waitFor({ timeout: 8000 });
+    expect(await axeViolations(failing.page)).toEqual([]);
+    await failing.page.context().close();
   });
 });
 
