@@ -5,7 +5,8 @@ import { formatProblem } from './src/model/format-problem.ts';
 import { parseStory } from './src/model/parse-story.ts';
 import type { Story } from './src/model/types.ts';
 import { oembedResponse } from './scripts/lib/oembed.ts';
-import { renderStaticMap, xml } from './scripts/lib/render-static-map.ts';
+import { renderStaticMap } from './scripts/lib/render-static-map.ts';
+import { escapeHtml } from './src/model/escape-html.ts';
 import { trimLeaflet } from './scripts/lib/trim-leaflet.ts';
 
 /**
@@ -70,11 +71,11 @@ function staticFallbacks(): Plugin {
     transformIndexHtml(html, context) {
       if (context.path !== '/embed.html') return html;
       const { meta } = load();
-      const title = xml(meta.title);
+      const title = escapeHtml(meta.title);
       const fallback =
         '<noscript><figure style="margin:0;font:16px/1.4 system-ui,sans-serif">' +
-        `<a href="./index.html" target="_blank" rel="noopener"><img src="./${STATIC_IMAGE.png}" width="${STATIC_IMAGE.width}" height="${STATIC_IMAGE.height}" style="display:block;width:100%;height:auto" alt="${xml(`Map of the story: ${meta.title}. The places it visits, and the route of the journey.`)}"></a>` +
-        `<figcaption style="padding:8px 16px"><strong>${title}</strong><br>${xml(meta.publisher)} · ` +
+        `<a href="./index.html" target="_blank" rel="noopener"><img src="./${STATIC_IMAGE.png}" width="${STATIC_IMAGE.width}" height="${STATIC_IMAGE.height}" style="display:block;width:100%;height:auto" alt="${escapeHtml(`Map of the story: ${meta.title}. The places it visits, and the route of the journey.`)}"></a>` +
+        `<figcaption style="padding:8px 16px"><strong>${title}</strong><br>${escapeHtml(meta.publisher)} · ` +
         '<a href="./index.html" target="_blank" rel="noopener">Open the full story ↗</a> (it needs JavaScript)</figcaption></figure></noscript>';
       return html.replace('<main id="app"></main>', `<main id="app">${fallback}</main>`);
     },

@@ -1,6 +1,7 @@
 // The oEmbed answer for a story map (https://oembed.com, type "rich"), as a pure function: the
 // build writes dist/oembed.json with it, and a site that runs an oEmbed endpoint answers each
 // request with it (docs/embedding.md shows one in a few lines).
+import { embedSnippet, RESERVED_MIN_HEIGHT_PX } from '../../src/embed/embed-snippet.ts';
 
 /** What the answer is about. */
 export interface OembedRequest {
@@ -21,7 +22,7 @@ export interface OembedRequest {
 
 /** The embed's usual size: 720 px wide, and about the content's height at that width. */
 const WIDTH = 720;
-const HEIGHT = 1380;
+const HEIGHT = RESERVED_MIN_HEIGHT_PX;
 /** The narrowest and shortest embed that still reads. */
 const MIN_WIDTH = 280;
 const MIN_HEIGHT = 360;
@@ -44,10 +45,7 @@ export function oembedResponse(request: OembedRequest): Record<string, unknown> 
   const limited = maxheight !== null && maxheight < HEIGHT;
   const height = limited ? Math.max(MIN_HEIGHT, maxheight) : HEIGHT;
   if (limited) embed.searchParams.set('height', String(height));
-  const style = limited ? `width:100%;height:${height}px;border:0` : 'width:100%;aspect-ratio:4/5;min-height:1380px;border:0';
-  const html =
-    `<iframe data-story-map title="Story map: ${attribute(request.title)}" src="${attribute(embed.href)}" style="${style}" loading="lazy"></iframe>` +
-    `<script src="${attribute(new URL('embed.js', site).href)}" async></script>`;
+  const html = embedSnippet({ src: embed.href, script: new URL('embed.js', site).href, title: request.title, height: limited ? height : null });
   return {
     version: '1.0',
     type: 'rich',
@@ -69,6 +67,3 @@ export function oembedResponse(request: OembedRequest): Record<string, unknown> 
   };
 }
 
-function attribute(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}

@@ -11,6 +11,7 @@ import { chooseBasemapLayer, type BasemapManifest } from '../../src/model/basema
 import { unwrapLongitudes } from '../../src/model/route-geometry.ts';
 import { distanceKm, formatKm } from '../../src/model/far-distance.ts';
 import type { LngLat, Story } from '../../src/model/types.ts';
+import { escapeHtml } from '../../src/model/escape-html.ts';
 
 /** Size of the image, in CSS pixels (the PNG is rendered at this size times its scale). */
 export interface StaticMapSize {
@@ -42,7 +43,7 @@ export function renderStaticMap(story: Story, basemapDir: URL, size: StaticMapSi
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
-    `<title>${xml(`Map: ${story.meta.title}`)}</title>`,
+    `<title>${escapeHtml(`Map: ${story.meta.title}`)}</title>`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     `<rect y="${HEADER}" width="${width}" height="${height - HEADER - FOOTER}" fill="${COLOURS.sea}"/>`,
     `<path d="${path(land) ?? ''}" fill="${COLOURS.land}"/>`,
@@ -84,9 +85,9 @@ export function renderStaticMap(story: Story, basemapDir: URL, size: StaticMapSi
   out.push(...edgePointers(far, projection, { width, height }));
   // The title block and the credits, as the app shows them.
   out.push(
-    `<text x="${PAD / 2}" y="30" font-size="22" font-weight="700" fill="${COLOURS.ink}" font-family="Georgia, 'DejaVu Serif', serif">${xml(clip(story.meta.title, 80))}</text>`,
-    `<text x="${PAD / 2}" y="55" font-size="14" fill="${COLOURS.muted}">${xml(clip([story.meta.publisher, story.meta.dateline].join(' · '), 110))}</text>`,
-    `<text x="${width - 8}" y="${height - 9}" font-size="11" fill="${COLOURS.muted}" text-anchor="end">${xml(clip(['Made with Natural Earth', story.meta.mapCredits].filter(Boolean).join(' · '), 160))}</text>`,
+    `<text x="${PAD / 2}" y="30" font-size="22" font-weight="700" fill="${COLOURS.ink}" font-family="Georgia, 'DejaVu Serif', serif">${escapeHtml(clip(story.meta.title, 80))}</text>`,
+    `<text x="${PAD / 2}" y="55" font-size="14" fill="${COLOURS.muted}">${escapeHtml(clip([story.meta.publisher, story.meta.dateline].join(' · '), 110))}</text>`,
+    `<text x="${width - 8}" y="${height - 9}" font-size="11" fill="${COLOURS.muted}" text-anchor="end">${escapeHtml(clip(['Made with Natural Earth', story.meta.mapCredits].filter(Boolean).join(' · '), 160))}</text>`,
     '</svg>',
   );
   return out.join('\n');
@@ -162,7 +163,7 @@ function placeLabels(labels: ReadonlyArray<{ x: number; y: number; text: string;
     }
     placed.push(box(x, y));
     out.push(
-      `<text x="${r(x)}" y="${r(y)}" font-size="${size}" font-weight="${label.bold ? 700 : 400}" fill="${COLOURS.ink}" stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${xml(label.text)}</text>`,
+      `<text x="${r(x)}" y="${r(y)}" font-size="${size}" font-weight="${label.bold ? 700 : 400}" fill="${COLOURS.ink}" stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${escapeHtml(label.text)}</text>`,
     );
   }
   return out;
@@ -190,7 +191,7 @@ function edgePointers(far: ReadonlyArray<{ name: string; at: [number, number] }>
       `<g transform="translate(${r(x - w / 2)} ${r(y - h / 2)})">`,
       `<rect width="${r(w)}" height="${h}" rx="12" fill="#fff" stroke="${COLOURS.muted}"/>`,
       `<path d="M-5 -4 L5 0 L-5 4 Z" fill="${COLOURS.red}" transform="translate(14 ${h / 2}) rotate(${r(angle)})"/>`,
-      `<text x="26" y="${h / 2 + 4.5}" font-size="12" font-weight="700" fill="${COLOURS.ink}">${xml(text)}</text>`,
+      `<text x="26" y="${h / 2 + 4.5}" font-size="12" font-weight="700" fill="${COLOURS.ink}">${escapeHtml(text)}</text>`,
       '</g>',
     );
   }
@@ -205,7 +206,3 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Text from a story file, safe inside SVG markup. */
-export function xml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

@@ -1,5 +1,6 @@
 import styles from './embed-code-dialog.css?inline';
 import { element } from '../ui/element.ts';
+import { embedSnippet } from './embed-snippet.ts';
 
 /** What the embed code points at: the embed page and host script next to the full page. */
 export interface EmbedCodeOptions {
@@ -16,9 +17,7 @@ export function embedCode(base: string, options: EmbedCodeOptions): string {
   const src = new URL('embed.html', base);
   if (options.story) src.searchParams.set('story', new URL(options.story, base).href);
   if (options.step) src.hash = options.step;
-  const script = new URL('embed.js', base);
-  const title = options.title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<iframe data-story-map title="Story map: ${title}" src="${src.href}" style="width:100%;aspect-ratio:4/5;min-height:1380px;border:0" loading="lazy"></iframe>\n<script src="${script.href}" async></script>`;
+  return embedSnippet({ src: src.href, script: new URL('embed.js', base).href, title: options.title, height: null });
 }
 
 /**

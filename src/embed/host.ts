@@ -1,3 +1,4 @@
+import { RESERVED_MIN_HEIGHT_PX } from './embed-snippet.ts';
 import { PROTOCOL, PROTOCOL_VERSION, parseEvent, type EmbedCommand, type EmbedEvent } from './protocol.ts';
 
 // The host page's script (dist/embed.js as a classic script, dist/embed.mjs as a module): it
@@ -15,7 +16,7 @@ import { PROTOCOL, PROTOCOL_VERSION, parseEvent, type EmbedCommand, type EmbedEv
  * still gives the frame about the height of its content (1,340-1,620 px from 320 to 1,280 px).
  */
 const DEFAULT_ASPECT_RATIO = '4 / 5';
-const DEFAULT_MIN_HEIGHT = '1380px';
+const DEFAULT_MIN_HEIGHT = `${RESERVED_MIN_HEIGHT_PX}px`;
 
 /** Tallest height applied from an embed's report: past it, a report is a fault, not a story. */
 const MAX_HEIGHT = 20_000;

@@ -3,6 +3,7 @@ import { MAP_STYLES } from '../map/map-styles.ts';
 import uiCss from '../ui/ui.css?inline';
 import appCss from '../app/story-map.css?inline';
 import embedCss from './embed-page.css?inline';
+import { RESERVED_MIN_HEIGHT_PX } from './embed-snippet.ts';
 import { forwardEvents } from './forward-events.ts';
 import { embeddedOptions, readSettings, type SettingName } from './settings.ts';
 
@@ -17,7 +18,7 @@ import { embeddedOptions, readSettings, type SettingName } from './settings.ts';
 // story is shown, it reserves about the space it will take (as embed.js does for the iframe).
 const HOST_CSS = `:host { display: block; isolation: isolate; direction: ltr; }
 .host-root { height: 100%; }
-.host-root:not(.is-shown):not(.has-fixed-height) { aspect-ratio: 4 / 5; min-height: 1380px; }`;
+.host-root:not(.is-shown):not(.has-fixed-height) { aspect-ratio: 4 / 5; min-height: ${RESERVED_MIN_HEIGHT_PX}px; }`;
 const STYLES = [MAP_STYLES, uiCss, appCss, embedCss, HOST_CSS].join('\n');
 
 /** The `<story-map>` custom element. */

@@ -12,7 +12,8 @@ import { createRouteLayer } from './create-route-layer.ts';
 import { createPlaceMarkers } from './create-place-markers.ts';
 import type { PlaceLayerFactory } from './place-layer.ts';
 import { createTileLayer } from './create-tile-layer.ts';
-import { escapeHtml, type TileLayerOptions } from './tile-layer-options.ts';
+import { escapeHtml } from '../model/escape-html.ts';
+import type { TileLayerOptions } from './tile-layer-options.ts';
 import { unwrapLongitudes } from '../model/route-geometry.ts';
 
 /** Options of the map view. */

@@ -1,4 +1,5 @@
 import type { TileSource } from '../model/types.ts';
+import { escapeHtml } from '../model/escape-html.ts';
 
 /** A raster tile layer drawn under the story. */
 export interface TileLayerOptions {
@@ -43,9 +44,4 @@ export function tileOptionsFromStory(source: TileSource): TileLayerOptions {
     ...(source.maxZoom !== null ? { maxZoom: source.maxZoom } : {}),
     ...(source.subdomains !== null ? { subdomains: source.subdomains } : {}),
   };
-}
-
-/** Text as HTML that shows it literally (Leaflet's attribution takes HTML). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
