@@ -145,3 +145,28 @@ describe('mention matching', () => {
     expect(findMentions(text, index)).toEqual([{ start: 300_000, end: 300_006, placeId: 'khasan' }]);
   });
 });
+
+describe('references are checked once every id is known, without knock-on reports', () => {
+  const story = () => JSON.parse(readFileSync(new URL('../fixtures/story-with-route.geojson', import.meta.url), 'utf8')) as Record<string, any>;
+  const lines = (value: unknown) => {
+    const result = parseStory(JSON.stringify(value));
+    return result.ok ? [] : result.problems.map(formatProblem);
+  };
+
+  it('a broken place is reported once, not again by the steps, stops and cameras that name it', () => {
+    const broken = story();
+    broken.features[1].geometry.coordinates = [10.4, 259.2]; // south-harbour
+    broken.story.camera = { fit: ['south-harbour', 'north-harbour'] };
+    expect(lines(broken)).toEqual(['feature 1 ("south-harbour"): geometry.coordinates[1]: 259.2 is not a latitude (-90..90).']);
+  });
+
+  it('a name that no feature declares is still reported wherever it is used', () => {
+    const typo = story();
+    typo.story.steps = ['south-harbor'];
+    typo.features[2].properties.stops = ['north-harbour', 'lighthouse', 'south-harbor'];
+    expect(lines(typo)).toEqual([
+      'story.steps[0]: "south-harbor" names no place of this story.',
+      'feature 2 ("ferry"): properties.stops[2]: "south-harbor" names no place or waypoint of this story.',
+    ]);
+  });
+});

@@ -6,8 +6,8 @@ import type { EditorProblem } from './problem-list.ts';
 
 /**
  * What keeps the draft from being a story, in the editor's words and linked to the fields: its
- * own checks (places not yet on the map) first, then the story checker's, without the checker's
- * knock-on reports about those places.
+ * own checks (places not yet on the map) first, then the story checker's, without its report of
+ * the missing geometry those places already have in the editor's words.
  */
 export function editorProblems(draft: Draft, checked: readonly StoryProblem[]): EditorProblem[] {
   const problems: EditorProblem[] = [];
@@ -19,11 +19,9 @@ export function editorProblems(draft: Draft, checked: readonly StoryProblem[]): 
     unplaced.add(index);
     problems.push({ text: `${place.name || 'A place'} is not on the map yet: choose it and click the map, or type its position.`, fieldId: placeFieldId(index, 'position') });
   });
-  const steps = new Map(draft.places.map((_place, index) => [`story.steps[${index}]`, index]));
   for (const problem of checked) {
     const { featureIndex, path, message } = problem;
     if (featureIndex === null) {
-      if (unplaced.has(steps.get(path) ?? -1)) continue;
       if (path === 'story.paragraphs' && draft.paragraphs.length === 0) continue;
       const detail = /^story\.(title|byline|credit|publisher|published|dateline|language)$/.exec(path)?.[1] as keyof DraftDetails | undefined;
       // An empty required field is said plainly; a wrong one in the checker's words.

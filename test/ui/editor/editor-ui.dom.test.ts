@@ -91,9 +91,8 @@ describe('the problems', () => {
     const problems = editorProblems(draft, [
       { featureIndex: null, featureId: null, path: 'story.publisher', message: 'The story\'s "publisher" must be a non-empty text, not the text "".' },
       { featureIndex: 0, featureId: 'khasan', path: 'geometry', message: 'A place needs a Point geometry.' },
-      { featureIndex: null, featureId: null, path: 'story.steps[0]', message: '"khasan" names no place of this story.' },
     ]);
-    // The place's missing position is said once, in the editor's words (the checker's knock-on reports dropped).
+    // The place's missing position is said once, in the editor's words.
     expect(problems).toEqual([
       { text: 'Khasan is not on the map yet: choose it and click the map, or type its position.', fieldId: 'ed-place-0-position' },
       { text: 'Details: the publisher is required.', fieldId: 'ed-detail-publisher' },
