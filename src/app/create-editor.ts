@@ -26,8 +26,10 @@ import { createParagraphList } from '../ui/editor/paragraph-list.ts';
 import { createPlaceList, placeFieldId } from '../ui/editor/place-list.ts';
 import { createProblemList, type EditorProblem } from '../ui/editor/problem-list.ts';
 import { element } from '../ui/element.ts';
+import { layOutEditor } from '../ui/editor/editor-layout.ts';
 import { createStoryMap, type StoryMap } from './create-story-map.ts';
-import { openDraftStore, type DraftStore } from './draft-store.ts';
+import type { DraftStore } from './draft-store.ts';
+import { createAutosave } from './editor-autosave.ts';
 import '../ui/editor/editor.css';
 
 /** Options of the editor; each has a default. */
@@ -45,8 +47,7 @@ export interface StoryEditor {
   destroy(): void;
 }
 
-/** Wait after the last change before the draft is stored, the story checked, and the preview redrawn. */
-const SAVE_DELAY_MS = 400;
+/** Wait after the last change before the story is checked, and the preview redrawn. */
 const CHECK_DELAY_MS = 250;
 const PREVIEW_DELAY_MS = 600;
 
@@ -61,10 +62,6 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
   let gazetteer: Gazetteer | null = null;
   let gazetteerFailed: string | undefined;
   let findings: PlaceNameFindings | null = null;
-  let store: DraftStore | null = null;
-  let storeFailed = false;
-  let savePending = false;
-  let changedSinceDownload = false;
   let previous: Draft | null = null;
   let preview: StoryMap | null = null;
   let previewText = '';
@@ -75,83 +72,28 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     timers.set(name, setTimeout(run, ms));
   };
 
-  // The page's frame: actions and status above, the form beside the map, problems and preview.
-  const status = element('p', { class: 'ed-status', role: 'status', id: 'ed-status' });
-  const undo = element('button', { type: 'button', class: 'ed-undo', hidden: '' }, 'Bring back the previous draft');
-  const fileInput = element('input', { type: 'file', multiple: '', accept: '.geojson,.json,.csv,.js,application/geo+json,application/json,text/csv', class: 'ed-visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
-  const openButton = element('button', { type: 'button', id: 'ed-open' }, 'Open a file…');
-  const downloadButton = element('button', { type: 'button', id: 'ed-download', class: 'ed-primary' }, 'Download the story');
-  const clearButton = element('button', { type: 'button', id: 'ed-clear' }, 'Start over');
-  const confirmClear = element(
-    'div',
-    { class: 'ed-confirm', hidden: '', role: 'group', 'aria-labelledby': 'ed-confirm-text' },
-    element('p', { id: 'ed-confirm-text' }, 'Clear this draft: its article, details and places? This cannot be undone.'),
-  );
-  const clearYes = element('button', { type: 'button', id: 'ed-clear-yes' }, 'Clear the draft');
-  const clearNo = element('button', { type: 'button', id: 'ed-clear-no' }, 'Keep it');
-  confirmClear.append(clearYes, clearNo);
-
-  const article = element('textarea', { id: 'ed-article', rows: '10', 'aria-describedby': 'ed-article-hint', spellcheck: 'true' });
-  const newPlace = element('input', { id: 'ed-new-place', type: 'text', autocomplete: 'off', 'aria-describedby': 'ed-new-place-hint' });
-  const addButton = element('button', { type: 'button', id: 'ed-add-place' }, 'Add place');
-  const detailsBox = element('div');
-  const suggestionsBox = element('div', { class: 'ed-suggestions-box' });
-  const placesBox = element('div');
-  const paragraphsBox = element('div');
-  const mapBox = element('div', { class: 'ed-map sm-palette', role: 'region', 'aria-label': 'Map for placing the chosen place. Click to put it there; with the keyboard, pan with the arrow keys and press Enter to put it at the centre.', tabindex: '0' });
-  const problemsBox = element('div', { class: 'ed-problems' });
-  const previewNote = element('p', { class: 'ed-hint', id: 'ed-preview-note' }, 'The preview appears once the story has no problems.');
-  const previewBox = element('div', { class: 'ed-preview' });
-
-  const section = (id: string, title: string, ...children: Array<Node | null>): HTMLElement =>
-    element('section', { class: 'ed-section', 'aria-labelledby': id }, element('h2', { id }, title), ...children);
-  container.replaceChildren(
-    element(
-      'header',
-      { class: 'ed-header' },
-      element('h1', {}, 'Story editor'),
-      element('div', { class: 'ed-actions' }, openButton, fileInput, downloadButton, clearButton),
-      confirmClear,
-      element('div', { class: 'ed-status-line' }, status, undo),
-    ),
-    element(
-      'main',
-      { class: 'ed-main' },
-      element(
-        'div',
-        { class: 'ed-form' },
-        section(
-          'ed-h-article',
-          '1. The article',
-          element('label', { for: 'ed-article' }, 'Article text'),
-          element('p', { class: 'ed-hint', id: 'ed-article-hint' }, 'Paste the article. Blank lines separate paragraphs; each paragraph is kept as written, as plain text.'),
-          article,
-        ),
-        section('ed-h-details', '2. Details', detailsBox),
-        section(
-          'ed-h-places',
-          '3. Places, in the order the story visits them',
-          suggestionsBox,
-          element(
-            'div',
-            { class: 'ed-add' },
-            element('label', { for: 'ed-new-place' }, 'Add a place by name'),
-            element('p', { class: 'ed-hint', id: 'ed-new-place-hint' }, 'Known towns and cities get a position to check; others, a click on the map.'),
-            element('div', { class: 'ed-add__row' }, newPlace, addButton),
-          ),
-          placesBox,
-        ),
-        section('ed-h-paragraphs', '4. Passages of the chosen place', paragraphsBox),
-      ),
-      element(
-        'div',
-        { class: 'ed-side' },
-        section('ed-h-map', 'Map', element('p', { class: 'ed-hint', id: 'ed-map-hint' }, 'Choose a place, then click where it is; drag a marker to move it.'), mapBox),
-        section('ed-h-problems', 'Problems', problemsBox),
-        section('ed-h-preview', 'Preview', previewNote, previewBox),
-      ),
-    ),
-  );
+  const {
+    status,
+    undo,
+    fileInput,
+    openButton,
+    downloadButton,
+    clearButton,
+    confirmClear,
+    clearYes,
+    clearNo,
+    article,
+    newPlace,
+    addButton,
+    detailsBox,
+    suggestionsBox,
+    placesBox,
+    paragraphsBox,
+    mapBox,
+    problemsBox,
+    previewNote,
+    previewBox,
+  } = layOutEditor(container);
 
   const say = (text: string): void => {
     status.textContent = text;
@@ -302,32 +244,8 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
 
   // Every change: stored after a pause, checked, previewed.
   function changed(): void {
-    changedSinceDownload = true;
-    if (store) {
-      savePending = true;
-      later('save', SAVE_DELAY_MS, save);
-    } else if (storeFailed) {
-      say('This browser keeps no drafts here (its storage is blocked): download the story to keep your work.');
-    }
+    autosave.changed(draft);
     later('check', CHECK_DELAY_MS, check);
-  }
-
-  function save(): void {
-    if (!store) return;
-    const saving = draft;
-    store.save(saving).then(
-      (stored) => {
-        if (draft === saving) savePending = false;
-        status.dataset.saved = new Date(stored.savedAt).toISOString();
-        status.title = `Draft saved in this browser at ${new Date(stored.savedAt).toLocaleTimeString()}`;
-      },
-      (error: unknown) => {
-        savePending = false;
-        storeFailed = true;
-        store = null;
-        say(`The draft could not be kept in this browser (${error instanceof Error ? error.message : String(error)}): download the story to keep your work.`);
-      },
-    );
   }
 
   function check(): void {
@@ -355,15 +273,13 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
 
   // Drafts: restored on start, stored after each change, and the page warns before leaving
   // work that is not stored anywhere yet.
-  const onBeforeUnload = (event: BeforeUnloadEvent): void => {
-    if (savePending && store) save();
-    if (savePending || (storeFailed && changedSinceDownload)) {
-      event.preventDefault();
-      // Older browsers show the warning only when returnValue is set.
-      event.returnValue = '';
-    }
-  };
-  addEventListener('beforeunload', onBeforeUnload);
+  const autosave = createAutosave(options.store, {
+    onSaved(savedAt) {
+      status.dataset.saved = new Date(savedAt).toISOString();
+      status.title = `Draft saved in this browser at ${new Date(savedAt).toLocaleTimeString()}`;
+    },
+    onUnavailable: say,
+  });
 
   article.addEventListener('input', () => {
     draft = setArticle(draft, article.value);
@@ -429,7 +345,7 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 0);
-    changedSinceDownload = false;
+    autosave.downloaded();
     say(
       problems.length === 0
         ? `Downloaded ${name}. Publish it next to the map, or open it with ?story= (docs/story-format.md).`
@@ -455,9 +371,8 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     preview?.destroy();
     preview = null;
     previewText = '';
-    void store?.clear();
+    autosave.clear();
     say('The draft is cleared: paste an article or open a file to start.');
-    changedSinceDownload = false;
     later('check', 0, check);
     article.focus();
   });
@@ -510,23 +425,15 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
           drawSuggestions();
         },
       );
-    try {
-      store = await (options.store ?? openDraftStore());
-      const stored = await store.load();
-      if (stored) {
-        draft = stored.draft;
-        chosen = draft.places.length > 0 ? 0 : null;
-        renderAll();
-        picker.showAll();
-        say(`Your draft is back, as saved at ${new Date(stored.savedAt).toLocaleString()}.`);
-      } else {
-        say('Paste an article or open a file to start. Your work is kept in this browser as you go.');
-      }
-    } catch (error) {
-      storeFailed = true;
-      store = null;
-      console.warn('Drafts cannot be kept:', error);
-      say('This browser keeps no drafts here (its storage is blocked): download the story to keep your work.');
+    const stored = await autosave.restore();
+    if (stored) {
+      draft = stored.draft;
+      chosen = draft.places.length > 0 ? 0 : null;
+      renderAll();
+      picker.showAll();
+      say(`Your draft is back, as saved at ${new Date(stored.savedAt).toLocaleString()}.`);
+    } else if (!status.textContent) {
+      say('Paste an article or open a file to start. Your work is kept in this browser as you go.');
     }
     check();
   })();
@@ -535,7 +442,7 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     ready,
     destroy() {
       for (const timer of timers.values()) clearTimeout(timer);
-      removeEventListener('beforeunload', onBeforeUnload);
+      autosave.destroy();
       preview?.destroy();
       picker?.destroy();
       container.replaceChildren();

@@ -26,7 +26,7 @@ const KEY = 'current';
 export function openDraftStore(indexedDb: IDBFactory | undefined = globalThis.indexedDB): Promise<DraftStore> {
   return new Promise((resolve, reject) => {
     if (!indexedDb) {
-      reject(new Error('This browser keeps no drafts (IndexedDB is unavailable).'));
+      reject(new Error('IndexedDB is unavailable, as in some private modes'));
       return;
     }
     let request: IDBOpenDBRequest;

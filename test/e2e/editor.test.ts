@@ -222,7 +222,7 @@ describe('the story editor', () => {
       Object.defineProperty(window, 'indexedDB', { value: undefined });
     });
     await page.reload();
-    await expect.poll(() => page.locator('#ed-status').textContent()).toContain('keeps no drafts');
+    await expect.poll(() => page.locator('#ed-status').textContent()).toContain('Drafts cannot be kept in this browser (IndexedDB is unavailable');
     await page.locator('#ed-article').fill('A ferry left North Harbour at dawn.');
     await page.locator('#ed-new-place').fill('North Harbour');
     await page.locator('#ed-add-place').click();
