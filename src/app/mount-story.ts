@@ -1,6 +1,6 @@
 import type { Story } from '../model/types.ts';
 import { createStoryState, type StoryState } from '../story/story-state.ts';
-import { createMapView } from '../map/create-map-view.ts';
+import { createMapView, type MapView } from '../map/create-map-view.ts';
 import type { PlaceLayerFactory } from '../map/place-layer.ts';
 import { OPENSTREETMAP_TILES, tileOptionsFromStory, type TileLayerOptions } from '../map/tile-layer-options.ts';
 import { shortenText } from '../model/describe-url.ts';
@@ -8,7 +8,6 @@ import { createArticleView } from '../ui/create-article-view.ts';
 import { createStoryPanel } from '../ui/create-story-panel.ts';
 import { syncHash } from '../ui/hash-sync.ts';
 import { installStepKeys } from '../ui/step-keys.ts';
-import { addSheet } from './features/sheet.ts';
 import { addStepControls } from './features/step-controls.ts';
 import { addTrain } from './features/train.ts';
 import { layOutShell } from './shell.ts';
@@ -65,7 +64,7 @@ export async function mountStory(
       const article = createArticleView(shell.article, state, idPrefix, { reducedMotion: config.reducedMotion });
       disposers.push(() => article.destroy());
     }
-    if (!config.embedded) disposers.push(addSheet(shell, view, signal));
+    if (!config.embedded) disposers.push(watchPhoneLayout(shell, view, signal));
     // Printed, the map is given a size of paper's own (story-map.css): Leaflet measures it then.
     const print = typeof matchMedia === 'function' ? matchMedia('print') : null;
     const onPrint = (): void => view.resize();
@@ -77,6 +76,40 @@ export async function mountStory(
     destroy();
     throw error;
   }
+}
+
+/**
+ * The phone layout's sheet bar is in place from the start (story-map.css shows it on phones
+ * only); what it does (tap, drag) is loaded only where that layout applies, and a tap before
+ * that is kept for it. Should it fail to load, the sheet still scrolls.
+ */
+function watchPhoneLayout(shell: ReturnType<typeof layOutShell>, view: MapView, signal: AbortSignal): () => void {
+  const phone = typeof matchMedia === 'function' ? matchMedia('(max-width: 700px)') : null;
+  let tappedEarly = false;
+  const earlyTap = (): void => {
+    tappedEarly = true;
+  };
+  shell.sheetBar.addEventListener('click', earlyTap);
+  let removeSheet: (() => void) | null = null;
+  let loading = false;
+  const load = (): void => {
+    if (loading || !phone?.matches) return;
+    loading = true;
+    void import('./features/sheet.ts').then(
+      ({ addSheet }) => {
+        if (signal.aborted) return;
+        shell.sheetBar.removeEventListener('click', earlyTap);
+        removeSheet = addSheet(shell, view, tappedEarly);
+      },
+      (error: unknown) => console.warn('The story sheet’s bar could not be loaded:', error),
+    );
+  };
+  load();
+  phone?.addEventListener('change', load);
+  return () => {
+    phone?.removeEventListener('change', load);
+    removeSheet?.();
+  };
 }
 
 /**
