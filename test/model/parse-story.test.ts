@@ -296,6 +296,20 @@ describe('parseStory reads the same above and below 1 MB (the full validator run
     expect(full).toEqual(structural);
   });
 
+  it('parseStory says a feature without geometry or properties, or with an id that is no text, once, either way', () => {
+    const cases: Array<(story: Record<string, any>) => void> = [
+      (story) => delete story.features[0].geometry,
+      (story) => delete story.features[0].properties,
+      (story) => (story.features[0].id = { a: 1 }),
+    ];
+    for (const mutate of cases) {
+      const story = JSON.parse(fixture('story-with-route.geojson')) as Record<string, any>;
+      mutate(story);
+      const [full, structural] = both(JSON.stringify(story));
+      expect(full).toEqual(structural);
+    }
+  });
+
   it('parseStory adds what only the validator checks (an unclosed ring) below 1 MB, by default', () => {
     const story = JSON.parse(fixture('minimal-story.geojson')) as Record<string, any>;
     story.features[1].geometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1]]] };

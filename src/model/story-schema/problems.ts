@@ -48,6 +48,9 @@ export class ProblemList {
     // or at a path above it: a reported "geometry.coordinates" covers "geometry.coordinates[0]".
     const key = featureIndex ?? -1;
     if (this.within.get(key)?.has(where) || pathAndAbove(where).some((above) => this.exact.get(key)?.has(above))) return;
+    // About a feature as a whole ("requires a geometry member", "id must be a string"): the
+    // story's checks, which reported something of this feature, have said it at its field.
+    if (where === '' && featureIndex !== null && this.exact.has(key)) return;
     if (inFeature) {
       const raw = features?.[second];
       const id = isRecord(raw) && (typeof raw.id === 'string' || typeof raw.id === 'number') ? String(raw.id) : null;
