@@ -7,7 +7,7 @@ import { openPage, unexpectedConsoleErrors } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const app = useBuiltApp();
-const ARTICLE = readFileSync(new URL('../../../shared/seed/article.txt', import.meta.url), 'utf8');
+const ARTICLE = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
 const DEFAULT_STORY = JSON.parse(readFileSync(new URL('../../data/kim-putin-2019.geojson', import.meta.url), 'utf8')) as StoryJson;
 
 interface StoryJson {

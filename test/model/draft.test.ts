@@ -25,7 +25,7 @@ describe('splitArticle', () => {
   });
 
   it('splits the seed article into the default story’s 27 paragraphs, word for word', () => {
-    const article = readFileSync(new URL('../../../shared/seed/article.txt', import.meta.url), 'utf8');
+    const article = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
     const story = JSON.parse(defaultStoryText) as { story: { paragraphs: Array<{ text: string }> } };
     expect(splitArticle(article)).toEqual(story.story.paragraphs.map((paragraph) => paragraph.text));
   });

@@ -19,7 +19,7 @@ describe('the gazetteer', () => {
 
 describe('findPlaceNames', () => {
   it('in the seed article: the cities with positions, Khasan and Russky Island to place, no people, countries or days', () => {
-    const article = readFileSync(new URL('../../../shared/seed/article.txt', import.meta.url), 'utf8');
+    const article = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
     const found = findPlaceNames(paragraphs(article), gazetteer);
     expect(found.known.map((name) => name.name)).toEqual(['Vladivostok', 'Moscow', 'Hanoi', 'Seoul', 'Pyongyang']);
     const vladivostok = found.known[0]!;
