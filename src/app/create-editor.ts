@@ -72,31 +72,11 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     timers.set(name, setTimeout(run, ms));
   };
 
-  const {
-    status,
-    undo,
-    fileInput,
-    openButton,
-    downloadButton,
-    clearButton,
-    confirmClear,
-    clearYes,
-    clearNo,
-    article,
-    newPlace,
-    addButton,
-    detailsBox,
-    suggestionsBox,
-    placesBox,
-    paragraphsBox,
-    mapBox,
-    problemsBox,
-    previewNote,
-    previewBox,
-  } = layOutEditor(container);
+  // The page's named parts (src/ui/editor/editor-layout.ts).
+  const ui = layOutEditor(container);
 
   const say = (text: string): void => {
-    status.textContent = text;
+    ui.status.textContent = text;
   };
 
   // Redrawn lists replace their buttons: the focus goes back to the element of the same id.
@@ -106,12 +86,12 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     if (focusedId && !document.activeElement?.id) document.getElementById(focusedId)?.focus();
   };
 
-  const details = createDetailsForm(detailsBox, (name, value) => {
+  const details = createDetailsForm(ui.detailsBox, (name, value) => {
     draft = { ...draft, details: { ...draft.details, [name]: value } };
     changed();
   });
-  const suggestions = createNameSuggestions(suggestionsBox, (name, lngLat) => add(name, lngLat));
-  const placeList = createPlaceList(placesBox, {
+  const suggestions = createNameSuggestions(ui.suggestionsBox, (name, lngLat) => add(name, lngLat));
+  const placeList = createPlaceList(ui.placesBox, {
     onChoose: (index) => choose(index, { showOnMap: true }),
     onRename(index, name) {
       const place = draft.places[index];
@@ -171,13 +151,13 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
       draft = removePlace(draft, place.id);
       chosen = draft.places.length === 0 ? null : Math.min(index, draft.places.length - 1);
       renderAll();
-      (chosen !== null ? document.getElementById(placeFieldId(chosen, 'name')) : newPlace)?.focus();
+      (chosen !== null ? document.getElementById(placeFieldId(chosen, 'name')) : ui.newPlace)?.focus();
       say(`${place.name || 'The place'} removed.`);
-      undo.hidden = false;
+      ui.undo.hidden = false;
       changed();
     },
   });
-  const paragraphs = createParagraphList(paragraphsBox, (paragraphId) => {
+  const paragraphs = createParagraphList(ui.paragraphsBox, (paragraphId) => {
     const place = chosen === null ? null : draft.places[chosen];
     if (!place) return;
     draft = togglePassage(draft, place.id, paragraphId);
@@ -186,7 +166,7 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     say(`Paragraph ${draft.paragraphs.findIndex((paragraph) => paragraph.id === paragraphId) + 1} ${attached ? 'attached to' : 'detached from'} ${place.name || 'the place'}.`);
     changed();
   });
-  const problemList = createProblemList(problemsBox);
+  const problemList = createProblemList(ui.problemsBox);
   let picker: PlacePicker | null = null;
 
   const drawPlaces = (): void => {
@@ -204,7 +184,7 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
   };
   const renderAll = (): void => {
     details.set(draft.details);
-    if (article.value !== articleText(draft) && document.activeElement !== article) article.value = articleText(draft);
+    if (ui.article.value !== articleText(draft) && document.activeElement !== ui.article) ui.article.value = articleText(draft);
     placeList.render(draft.places, chosen);
     drawSuggestions();
     drawParagraphs();
@@ -226,7 +206,7 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     const trimmed = name.trim();
     if (!trimmed) {
       say('Type the place’s name first.');
-      newPlace.focus();
+      ui.newPlace.focus();
       return;
     }
     const known = lngLat ?? gazetteer?.find(trimmed)?.lngLat ?? null;
@@ -255,10 +235,10 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     problems = editorProblems(draft, result.ok ? [] : result.problems);
     keepFocus(() => problemList.render(problems));
     if (problems.length === 0 && result.ok) {
-      previewNote.textContent = 'The story as readers will see it. Choosing a place shows it here.';
+      ui.previewNote.textContent = 'The story as readers will see it. Choosing a place shows it here.';
       if (text !== previewText) later('preview', PREVIEW_DELAY_MS, () => showPreview(file, text));
     } else {
-      previewNote.textContent = preview
+      ui.previewNote.textContent = preview
         ? 'The preview shows the story as it was before the problems listed above.'
         : 'The preview appears once the story has no problems.';
     }
@@ -268,38 +248,38 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     previewText = text;
     preview?.destroy();
     const place = chosen === null ? null : draft.places[chosen];
-    preview = createStoryMap(previewBox, { story: file, embedded: true, ...(place?.lngLat ? { step: place.id } : {}) });
+    preview = createStoryMap(ui.previewBox, { story: file, embedded: true, ...(place?.lngLat ? { step: place.id } : {}) });
   }
 
   // Drafts: restored on start, stored after each change, and the page warns before leaving
   // work that is not stored anywhere yet.
   const autosave = createAutosave(options.store, {
     onSaved(savedAt) {
-      status.dataset.saved = new Date(savedAt).toISOString();
-      status.title = `Draft saved in this browser at ${new Date(savedAt).toLocaleTimeString()}`;
+      ui.status.dataset.saved = new Date(savedAt).toISOString();
+      ui.status.title = `Draft saved in this browser at ${new Date(savedAt).toLocaleTimeString()}`;
     },
     onUnavailable: say,
   });
 
-  article.addEventListener('input', () => {
-    draft = setArticle(draft, article.value);
+  ui.article.addEventListener('input', () => {
+    draft = setArticle(draft, ui.article.value);
     drawSuggestions();
     keepFocus(drawParagraphs);
     changed();
   });
-  addButton.addEventListener('click', () => {
-    add(newPlace.value, null);
-    if (newPlace.value.trim()) newPlace.value = '';
+  ui.addButton.addEventListener('click', () => {
+    add(ui.newPlace.value, null);
+    if (ui.newPlace.value.trim()) ui.newPlace.value = '';
   });
-  newPlace.addEventListener('keydown', (event) => {
+  ui.newPlace.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    addButton.click();
+    ui.addButton.click();
   });
-  openButton.addEventListener('click', () => fileInput.click());
-  fileInput.addEventListener('change', () => {
-    const files = [...(fileInput.files ?? [])];
-    fileInput.value = '';
+  ui.openButton.addEventListener('click', () => ui.fileInput.click());
+  ui.fileInput.addEventListener('change', () => {
+    const files = [...(ui.fileInput.files ?? [])];
+    ui.fileInput.value = '';
     if (files.length === 0) return;
     // The importers (CSV, JSON5, HTML entities) are loaded only when a file is opened.
     void Promise.all([import('../model/draft-from-files.ts'), ...files.map(async (file) => ({ name: file.name, text: await file.text() }))]).then(([{ draftFromFiles }, ...opened]) => {
@@ -307,7 +287,7 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
         const result = draftFromFiles(opened, draft.details);
         if (draft.paragraphs.length > 0 || draft.places.length > 0) {
           previous = draft;
-          undo.hidden = false;
+          ui.undo.hidden = false;
         }
         draft = result.draft;
         chosen = draft.places.length > 0 ? 0 : null;
@@ -325,17 +305,17 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
       console.error(error);
     });
   });
-  undo.addEventListener('click', () => {
+  ui.undo.addEventListener('click', () => {
     if (!previous) return;
     draft = previous;
     previous = null;
-    undo.hidden = true;
+    ui.undo.hidden = true;
     chosen = draft.places.length > 0 ? 0 : null;
     renderAll();
     say('The previous draft is back.');
     changed();
   });
-  downloadButton.addEventListener('click', () => {
+  ui.downloadButton.addEventListener('click', () => {
     check();
     const file = storyFileFromDraft(draft);
     const name = `${slugify(draft.details.title, 'story')}.geojson`;
@@ -352,21 +332,21 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
         : `Downloaded ${name}, with ${problems.length === 1 ? 'one problem' : `${problems.length} problems`} to fix before it can be shown (listed under Problems).`,
     );
   });
-  clearButton.addEventListener('click', () => {
-    confirmClear.hidden = false;
-    clearNo.focus();
+  ui.clearButton.addEventListener('click', () => {
+    ui.confirmClear.hidden = false;
+    ui.clearNo.focus();
   });
-  clearNo.addEventListener('click', () => {
-    confirmClear.hidden = true;
-    clearButton.focus();
+  ui.clearNo.addEventListener('click', () => {
+    ui.confirmClear.hidden = true;
+    ui.clearButton.focus();
   });
-  clearYes.addEventListener('click', () => {
-    confirmClear.hidden = true;
+  ui.clearYes.addEventListener('click', () => {
+    ui.confirmClear.hidden = true;
     previous = null;
-    undo.hidden = true;
+    ui.undo.hidden = true;
     draft = emptyDraft();
     chosen = null;
-    article.value = '';
+    ui.article.value = '';
     renderAll();
     preview?.destroy();
     preview = null;
@@ -374,12 +354,12 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     autosave.clear();
     say('The draft is cleared: paste an article or open a file to start.');
     later('check', 0, check);
-    article.focus();
+    ui.article.focus();
   });
 
   const ready = (async (): Promise<void> => {
     renderAll();
-    picker = createPlacePicker(mapBox, {
+    picker = createPlacePicker(ui.mapBox, {
       onPick(lngLat) {
         const place = chosen === null ? null : draft.places[chosen];
         if (!place) {
@@ -432,7 +412,7 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
       renderAll();
       picker.showAll();
       say(`Your draft is back, as saved at ${new Date(stored.savedAt).toLocaleString()}.`);
-    } else if (!status.textContent) {
+    } else if (!ui.status.textContent) {
       say('Paste an article or open a file to start. Your work is kept in this browser as you go.');
     }
     check();
