@@ -208,6 +208,11 @@ describe('the story editor', () => {
     await expect.poll(() => page.locator('#ed-paragraph-p2').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => page.locator('#ed-paragraph-p2').evaluate((node) => node === document.activeElement)).toBe(true);
     await expect.poll(() => page.locator('#ed-status').textContent()).toBe('Paragraph 2 attached to Khasan.');
+    // On the map's frame, Enter puts the chosen place at the map's centre (arrow keys pan it there).
+    await page.locator('.ed-map').focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#ed-status').textContent()).toMatch(/^Khasan placed at -?\d+\.\d{5}, -?\d+\.\d{5}\.$/);
     // A wrong order of numbers is explained, not taken.
     await page.locator('#ed-place-0-position').fill('125.7547, 39.0194');
     await page.locator('#ed-place-0-position').press('Enter');
