@@ -1,5 +1,6 @@
 import { createStoryMap, parseTheme, type StoryMapOptions } from './app/create-story-map.ts';
 import { DEFAULT_STORY_URL } from './app/default-story.ts';
+import { createArticleView } from './ui/create-article-view.ts';
 
 // The page entry: read the site's build-time settings and the page's address, then mount.
 //   VITE_STORY_ORIGINS  other origins (comma-separated) whose story files ?story= may load;
@@ -20,6 +21,8 @@ if (container) {
   const options: StoryMapOptions = {
     hash: true,
     theme: settings.theme,
+    // The article is beside the map from the start: its code comes with the first view.
+    articleView: createArticleView,
     // The embed code generator is loaded the first time someone asks for it (the map notes it
     // when that fails).
     onEmbed: (step, button) =>

@@ -4,7 +4,6 @@ import { createMapView, type MapView } from '../map/create-map-view.ts';
 import type { PlaceLayerFactory } from '../map/place-layer.ts';
 import { OPENSTREETMAP_TILES, tileOptionsFromStory, type TileLayerOptions } from '../map/tile-layer-options.ts';
 import { shortenText } from '../model/describe-url.ts';
-import { createArticleView } from '../ui/create-article-view.ts';
 import { createStoryPanel } from '../ui/create-story-panel.ts';
 import { syncHash } from '../ui/hash-sync.ts';
 import { installStepKeys } from '../ui/step-keys.ts';
@@ -61,6 +60,11 @@ export async function mountStory(
     const context = { shell, state, view, panel, idPrefix, signal, reducedMotion: config.reducedMotion };
     if (config.controls) disposers.push(addStepControls({ ...context, onEmbed: config.onEmbed }), addTrain(context));
     if (shell.article) {
+      const createArticleView = config.articleView ?? (await import('./features/article.ts')).createArticleView;
+      if (signal.aborted) {
+        destroy();
+        return null;
+      }
       const article = createArticleView(shell.article, state, idPrefix, { reducedMotion: config.reducedMotion });
       disposers.push(() => article.destroy());
     }

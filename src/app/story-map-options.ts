@@ -1,5 +1,6 @@
 import type { GestureInstaller } from '../map/create-map-view.ts';
 import type { TileLayerOptions } from '../map/tile-layer-options.ts';
+import type { createArticleView } from '../ui/create-article-view.ts';
 import type { StorySource } from './load-story.ts';
 
 /** Options of `createStoryMap`. Every one has a default, written once, in `resolveOptions`. */
@@ -31,6 +32,12 @@ export interface StoryMapOptions {
   readonly embedded?: boolean;
   /** Gestures to use instead of Leaflet's (the embed passes `installEmbeddedGestures`). */
   readonly gestures?: GestureInstaller;
+  /**
+   * The article's view (`createArticleView`), for a page that shows the article from the start
+   * (the full page passes it, so that it comes with the first view). Without it, its code is
+   * loaded when the article is first shown: embeds, which show it only when asked, never carry it.
+   */
+  readonly articleView?: typeof createArticleView;
   /**
    * Offer an "Embed" button; called with the current step's slug (null: overview) and the button.
    * When the promise it returns rejects (its code failed to load), the panel says so.
@@ -85,6 +92,7 @@ export interface ResolvedOptions {
   readonly timeoutMs: number;
   readonly theme: StoryMapTheme;
   readonly gestures: GestureInstaller | null;
+  readonly articleView: typeof createArticleView | null;
   readonly onEmbed: NonNullable<StoryMapOptions['onEmbed']> | null;
 }
 
@@ -114,6 +122,7 @@ export function resolveOptions(options: StoryMapOptions, hashSlug: () => string 
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     theme: options.theme ?? 'auto',
     gestures: options.gestures ?? null,
+    articleView: options.articleView ?? null,
     onEmbed: options.onEmbed ?? null,
   };
 }

@@ -49,6 +49,18 @@ describe('the <story-map> element', () => {
     await page.context().close();
   });
 
+  it('shows the whole article beside the story when asked (article="beside"), its code loaded only then', async () => {
+    const { page, errors } = await hostWith('<story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none"></story-map><story-map src="/stories/kim-putin-2019.geojson" id="b" tiles="none" article="beside"></story-map>');
+    await page.locator('#b .sm-article').waitFor({ timeout: 10_000 });
+    expect(await page.locator('#b .sm-article h2').first().textContent()).toBe('The article');
+    expect(await page.locator('#b .sm-article p').count()).toBeGreaterThanOrEqual(27);
+    // The other one, without the attribute, has none.
+    await page.locator('#a .sm-step h2').waitFor();
+    expect(await page.locator('#a .sm-article').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('holds height="1e9" to 4,000 px instead of making a 33-million-pixel element', async () => {
     const { page, errors } = await hostWith('<story-map src="/stories/kim-putin-2019.geojson" id="a" tiles="none" height="1e9"></story-map>');
     await page.locator('#a .sm-step h2').waitFor({ timeout: 10_000 });
