@@ -19,6 +19,7 @@ export interface MapCamera {
 export function createCamera(map: L.Map): MapCamera {
   let ours = false;
   let settle: ReturnType<typeof setTimeout> | undefined;
+  let settleFrame = 0;
   const listeners: Array<() => void> = [];
   // The camera's state on the map's element, data-camera="moving" or "still": what a page (or a
   // test) can wait on instead of guessing how long a flight takes.
@@ -26,10 +27,16 @@ export function createCamera(map: L.Map): MapCamera {
   const moving = (ms: number): void => {
     ours = true;
     clearTimeout(settle);
+    cancelAnimationFrame(settleFrame);
     container.dataset.camera = 'moving';
+    // The timer, then a frame: Leaflet starts an animated zoom in the frame after it is asked
+    // for, so where timers run ahead of frames (a hidden tab, a clock jumped in a test) that
+    // zoom's start is still taken as ours, not the reader's.
     settle = setTimeout(() => {
-      ours = false;
-      container.dataset.camera = 'still';
+      settleFrame = requestAnimationFrame(() => {
+        ours = false;
+        container.dataset.camera = 'still';
+      });
     }, ms);
   };
   container.dataset.camera = 'still';
@@ -78,6 +85,7 @@ export function createCamera(map: L.Map): MapCamera {
     },
     destroy() {
       clearTimeout(settle);
+      cancelAnimationFrame(settleFrame);
       map.off('dragstart zoomstart', readerMoved);
       container.removeEventListener('keydown', onKey);
       listeners.length = 0;
