@@ -13,7 +13,7 @@ import {
   updatePlace,
   type Draft,
 } from '../model/draft.ts';
-import { findPlaceNames, type PlaceNameFindings } from '../model/find-place-names.ts';
+import { findPlaceNames } from '../model/find-place-names.ts';
 import { createGazetteer, nameKey, type Gazetteer, type GazetteerFile } from '../model/gazetteer.ts';
 import { slugify } from '../model/import/slug.ts';
 import { parseStory } from '../model/parse-story.ts';
@@ -61,7 +61,6 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
   let chosen: number | null = null;
   let gazetteer: Gazetteer | null = null;
   let gazetteerFailed: string | undefined;
-  let findings: PlaceNameFindings | null = null;
   let previous: Draft | null = null;
   let preview: StoryMap | null = null;
   let previewText = '';
@@ -179,8 +178,7 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
     paragraphs.render(draft.paragraphs, draft.places, chosen, named);
   };
   const drawSuggestions = (): void => {
-    findings = gazetteer ? findPlaceNames(draft.paragraphs, gazetteer) : null;
-    suggestions.render(findings, draft.places, gazetteerFailed);
+    suggestions.render(gazetteer ? findPlaceNames(draft.paragraphs, gazetteer) : null, draft.places, gazetteerFailed);
   };
   const renderAll = (): void => {
     details.set(draft.details);
@@ -263,7 +261,8 @@ export function createEditor(container: HTMLElement, options: EditorOptions = {}
 
   ui.article.addEventListener('input', () => {
     draft = setArticle(draft, ui.article.value);
-    drawSuggestions();
+    // The article's names are looked for once typing pauses, not at each key.
+    later('suggest', CHECK_DELAY_MS, () => keepFocus(drawSuggestions));
     keepFocus(drawParagraphs);
     changed();
   });

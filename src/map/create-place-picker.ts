@@ -7,7 +7,7 @@ import { createNotice } from './create-notice.ts';
 import { markerContent } from './create-place-markers.ts';
 import { createTileLayer } from './create-tile-layer.ts';
 import { OPENSTREETMAP_TILES } from './tile-layer-options.ts';
-import { toLatLng } from './to-lat-lng.ts';
+import { fromLatLng, toLatLng } from './to-lat-lng.ts';
 
 /** A place as the picker draws it. */
 export interface PickerPlace {
@@ -73,8 +73,7 @@ export function createPlacePicker(container: HTMLElement, events: PlacePickerEve
   let markers: L.Marker[] = [];
 
   const pick = (event: L.LeafletMouseEvent): void => {
-    const { lat, lng } = event.latlng.wrap();
-    events.onPick([round(lng), round(lat)]);
+    events.onPick(fromLatLng(event.latlng));
   };
   map.on('click', pick);
   // Enter on the focused map puts the chosen place at its centre (the crosshair a keyboard author aims).
@@ -82,8 +81,7 @@ export function createPlacePicker(container: HTMLElement, events: PlacePickerEve
   const onKey = (event: KeyboardEvent): void => {
     if (event.key !== 'Enter' || event.target !== mapElement) return;
     event.preventDefault();
-    const { lat, lng } = map.getCenter().wrap();
-    events.onPick([round(lng), round(lat)]);
+    events.onPick(fromLatLng(map.getCenter()));
   };
   mapElement.addEventListener('keydown', onKey);
 
@@ -102,8 +100,7 @@ export function createPlacePicker(container: HTMLElement, events: PlacePickerEve
         });
         marker.on('click', () => events.onChoose(index));
         marker.on('dragend', () => {
-          const { lat, lng } = marker.getLatLng().wrap();
-          events.onMove(index, [round(lng), round(lat)]);
+          events.onMove(index, fromLatLng(marker.getLatLng()));
         });
         marker.on('add', () => {
           const element = marker.getElement();
@@ -141,9 +138,4 @@ export function createPlacePicker(container: HTMLElement, events: PlacePickerEve
       map.remove();
     },
   };
-}
-
-/** Six decimals: about 10 cm, the story format's precision. */
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }

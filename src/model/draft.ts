@@ -1,4 +1,5 @@
-import { slugify } from './import/slug.ts';
+import { toLngLat } from './import/build-story.ts';
+import { slugify, uniqueSlugs } from './import/slug.ts';
 import type { LngLat } from './types.ts';
 
 /**
@@ -123,7 +124,7 @@ export function setArticle(draft: Draft, text: string): Draft {
 
 /** A new place at the end of the story, with an id from its name unique in the draft. */
 export function addPlace(draft: Draft, name: string, lngLat: LngLat | null): { draft: Draft; id: string } {
-  const id = uniqueId(draft, slugify(name));
+  const id = uniqueId(draft, name);
   const place: DraftPlace = { id, name, lngLat, passages: [], summary: '', aliases: [], idFromName: true, kept: {} };
   return { draft: { ...draft, places: [...draft.places, place] }, id };
 }
@@ -133,7 +134,7 @@ export function renamePlace(draft: Draft, id: string, name: string): { draft: Dr
   const place = draft.places.find((candidate) => candidate.id === id);
   if (!place) return { draft, id };
   const others = { ...draft, places: draft.places.filter((candidate) => candidate !== place) };
-  const newId = place.idFromName && name.trim() !== '' ? uniqueId(others, slugify(name)) : id;
+  const newId = place.idFromName && name.trim() !== '' ? uniqueId(others, name) : id;
   return { draft: updatePlace(draft, id, { name, id: newId }), id: newId };
 }
 
@@ -167,11 +168,8 @@ export function removePlace(draft: Draft, id: string): Draft {
   return { ...draft, places: draft.places.filter((place) => place.id !== id) };
 }
 
-function uniqueId(draft: Draft, base: string): string {
-  const taken = new Set(['overview', ...draft.places.map((place) => place.id)]);
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  return id;
+function uniqueId(draft: Draft, name: string): string {
+  return uniqueSlugs(draft.places.map((place) => place.id))(name);
 }
 
 /**
@@ -296,9 +294,9 @@ export function parsePosition(text: string): PositionInput {
       ? { ok: false, message: `${lat} is not a latitude (-90 to 90): did you put the longitude first? Latitude comes first: “${lng}, ${lat}”.` }
       : { ok: false, message: `${lat} is not a latitude (-90 to 90).` };
   }
-  if (Math.abs(lng) > 180) return { ok: false, message: `${lng} is not a longitude (-180 to 180).` };
-  const round = (value: number): number => Math.round(value * 1e6) / 1e6;
-  return { ok: true, lngLat: [round(lng), round(lat)] };
+  // In range, kept to the story format's 6 decimals.
+  const lngLat = toLngLat(lng, lat);
+  return lngLat ? { ok: true, lngLat } : { ok: false, message: `${lng} is not a longitude (-180 to 180).` };
 }
 
 /** A position as the editor shows it: latitude first, as typed. */

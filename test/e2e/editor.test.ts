@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { distanceKm } from '../../src/model/far-distance.ts';
 import { parseStory } from '../../src/model/parse-story.ts';
 import { axeViolations } from './support/axe.ts';
 import { openPage, unexpectedConsoleErrors } from './support/browser.ts';
@@ -21,13 +22,6 @@ const PLACES = DEFAULT_STORY.features
   .map((feature) => ({ id: feature.id, name: feature.properties.name, lngLat: feature.geometry!.coordinates as [number, number], passages: feature.properties.passages ?? [] }));
 const place = (id: string) => PLACES.find((candidate) => candidate.id === id)!;
 
-function metres(a: readonly number[], b: readonly number[]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1]! - a[1]!) * rad;
-  const dLng = (b[0]! - a[0]!) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1]! * rad) * Math.cos(b[1]! * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
-}
 
 /** Pixels per degree of longitude at a zoom, in Web Mercator with 256 px tiles. */
 const pixelsPerDegree = (zoom: number) => (256 * 2 ** zoom) / 360;
@@ -173,7 +167,7 @@ describe('the story editor', () => {
       const expected = place(feature.id);
       expect(feature.properties.name).toBe(expected.name);
       expect(feature.properties.passages).toEqual(expected.passages);
-      const off = metres(feature.geometry!.coordinates, expected.lngLat);
+      const off = distanceKm(feature.geometry!.coordinates as [number, number], expected.lngLat) * 1000;
       console.log(`${feature.id}: ${off.toFixed(0)} m from the default story's point`);
       expect(off).toBeLessThan(300);
     }

@@ -18,14 +18,17 @@ export function slugify(name: string, fallback = 'place'): string {
   return slug || fallback;
 }
 
-/** Gives out slugs unique within one story: the second "moscow" is "moscow-2". */
-export function uniqueSlugs(): (name: string, fallback?: string) => string {
-  const taken = new Set<string>(RESERVED);
+/**
+ * Gives out slugs unique within one story: the second "moscow" is "moscow-2". `taken` are ids the
+ * story already uses.
+ */
+export function uniqueSlugs(taken: Iterable<string> = []): (name: string, fallback?: string) => string {
+  const used = new Set<string>([...RESERVED, ...taken]);
   return (name, fallback) => {
     const base = slugify(name, fallback);
     let slug = base;
-    for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
-    taken.add(slug);
+    for (let n = 2; used.has(slug); n += 1) slug = `${base}-${n}`;
+    used.add(slug);
     return slug;
   };
 }
