@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
-import { cameraStill, openPage } from './support/browser.ts';
+import { cameraStill, type TabOptions } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 // Dark mode, a host's forced theme, forced colours and the slider's contrast (issues 11 and 12).
 
 const app = useBuiltApp();
 
-async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', ...options });
-  await page.goto(`${app.server.origin}${path}`);
+async function open(path: string, options: TabOptions = {}): Promise<Page> {
+  const { page } = await app.tab(path, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', ...options });
   await page.locator('.sm-step h2').waitFor();
   await cameraStill(page);
   return page;
@@ -76,7 +75,6 @@ describe('colours', () => {
     await page.getByRole('button', { name: 'Follow the train' }).click();
     await page.getByRole('slider').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
   });
 
   it('lets the site force a theme whatever the reader’s setting (theme=dark, theme=light)', async () => {
@@ -84,11 +82,9 @@ describe('colours', () => {
     expect(isDark((await colours(dark)).paper)).toBe(true);
     expect(isDark(channels(await dark.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)))).toBe(true);
     expect(await axeViolations(dark)).toEqual([]);
-    await dark.context().close();
     const light = await open('/?tiles=none&theme=light', { colorScheme: 'dark' });
     const seen = await colours(light);
     expect(isDark(seen.paper) || isDark(seen.land)).toBe(false);
-    await light.context().close();
   });
 
   it('marks the current place by more than size in forced colours', async () => {
@@ -107,7 +103,6 @@ describe('colours', () => {
     expect(current.dot).not.toBe(other.dot);
     // Dots keep a colour of their own rather than vanishing into the page's background.
     expect(other.dot).not.toBe(await page.evaluate(() => getComputedStyle(document.querySelector('.sm-map')!).backgroundColor));
-    await page.context().close();
   });
 
   for (const scheme of ['light', 'dark'] as const) {
@@ -125,7 +120,6 @@ describe('colours', () => {
       const column = Array.from({ length: image.height }, (_, y) => image.data.slice((y * image.width + x) * 4, (y * image.width + x) * 4 + 3));
       const best = Math.max(...column.map((pixel) => contrast(pixel, box)));
       expect(best).toBeGreaterThanOrEqual(3);
-      await page.context().close();
     });
   }
 });

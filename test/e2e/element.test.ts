@@ -9,7 +9,7 @@ const app = useBuiltApp();
 const HOSTILE_CSS = '* { box-sizing: content-box; } img { max-width: 100%; } div { padding: 10px; } p { margin: 40px; }';
 
 async function hostWith(body: string): Promise<{ page: Page; errors: string[] }> {
-  const { page, log } = await openPage(app.browser, { viewport: { width: 1000, height: 1200 } });
+  const { page, log } = await app.tab(undefined, { viewport: { width: 1000, height: 1200 } });
   await page.route(`${app.server.origin}/host.html`, (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -35,7 +35,6 @@ describe('the <story-map> element', () => {
     // The basemap draws in the element's own canvas.
     await expect.poll(() => page.locator('#a .sm-map').getAttribute('data-basemap')).not.toBeNull();
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('without src, says that no story was given (the library carries none) and fires error', async () => {
@@ -46,7 +45,6 @@ describe('the <story-map> element', () => {
     expect(await page.locator('#a [role="alert"]').innerText()).toContain('No story was given');
     await expect.poll(() => page.evaluate(() => (window as unknown as { __error?: string }).__error)).toMatch(/^The story could not be loaded\. No story was given/);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('shows the whole article beside the story when asked (article="beside"), its code loaded only then', async () => {
@@ -58,7 +56,6 @@ describe('the <story-map> element', () => {
     await page.locator('#a .sm-step h2').waitFor();
     expect(await page.locator('#a .sm-article').count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('holds height="1e9" to 4,000 px instead of making a 33-million-pixel element', async () => {
@@ -67,7 +64,6 @@ describe('the <story-map> element', () => {
     const box = (await page.locator('#a').boundingBox())!;
     expect(Math.round(box.height)).toBe(4000);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('fires placechange, moves with the place attribute, and never touches the host’s address', async () => {
@@ -83,7 +79,6 @@ describe('the <story-map> element', () => {
     await page.evaluate(() => document.getElementById('a')!.setAttribute('place', 'hanoi'));
     expect(await page.locator('#a .sm-step h2').textContent()).toBe('Hanoi');
     expect(await page.evaluate(() => [location.hash, history.length])).toEqual(['', historyBefore]);
-    await page.context().close();
   });
 
   it('stays under the host’s sticky header, left to right in a right-to-left page, and its events bubble', async () => {
@@ -105,7 +100,6 @@ describe('the <story-map> element', () => {
     expect(await page.locator('#a .sm-root').evaluate((root) => [root.getAttribute('dir'), getComputedStyle(root).direction])).toEqual(['ltr', 'ltr']);
     await page.locator('#a .leaflet-marker-pane [role="button"]').filter({ hasText: 'Khasan' }).dispatchEvent('click');
     expect(await page.evaluate(() => (window as unknown as { __bubbled: string[] }).__bubbled)).toEqual(['khasan']);
-    await page.context().close();
   });
 
   it('keeps the keyboard’s place after choosing a place from its list, inside its shadow root', async () => {
@@ -119,11 +113,10 @@ describe('the <story-map> element', () => {
       return [document.activeElement?.id, root.activeElement?.tagName, root.activeElement?.textContent];
     });
     expect(focused).toEqual(['a', 'H2', 'Vladivostok']);
-    await page.context().close();
   });
 
   it('reserves its space while loading, takes a place asked for meanwhile, and goes back to the overview without a rebuild', async () => {
-    const { page } = await openPage(app.browser, { viewport: { width: 800, height: 900 } });
+    const { page } = await app.tab(undefined, { viewport: { width: 800, height: 900 } });
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(/\/stories\/kim-putin-2019\.geojson$/, async (route) => {
@@ -149,11 +142,10 @@ describe('the <story-map> element', () => {
     await page.evaluate(() => document.getElementById('a')!.removeAttribute('place'));
     await expect.poll(() => page.locator('#a .sm-step h2').textContent()).toBe('All places');
     expect(await page.locator('#a .sm-map').evaluate((map) => (map as HTMLElement & { __same?: boolean }).__same)).toBe(true);
-    await page.context().close();
   });
 
   it('names the host’s Content Security Policy when it refuses the story, not the network', async () => {
-    const { page } = await openPage(app.browser, { viewport: { width: 800, height: 900 } });
+    const { page } = await app.tab(undefined, { viewport: { width: 800, height: 900 } });
     await page.route(`${app.server.origin}/strict.html`, (route) =>
       route.fulfill({
         contentType: 'text/html',
@@ -165,7 +157,6 @@ describe('the <story-map> element', () => {
     const alert = page.locator('#a [role="alert"]');
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.innerText()).toContain(`This page's Content Security Policy does not allow loading the story from ${app.server.origin}`);
-    await page.context().close();
   });
 
   it('runs two embeds of different stories on one page independently', async () => {
@@ -182,10 +173,9 @@ describe('the <story-map> element', () => {
       ['a', 'b'].flatMap((id) => [...document.getElementById(id)!.shadowRoot!.querySelectorAll('[id]')].map((el) => el.id)),
     );
     expect(new Set(ids).size).toBe(ids.length);
-    await page.context().close();
   });
 
-  it('leaks no listeners or timers after mounting and destroying 50 times', async () => {
+  it('leaks no listeners or timers after mounting and destroying 20 times', async () => {
     const { page } = await openPage(app.browser, { viewport: { width: 900, height: 900 } });
     // Count the listeners and timers the page holds on window and document.
     await page.addInitScript(() => {
@@ -247,7 +237,8 @@ describe('the <story-map> element', () => {
       );
     await mountOnce(); // the first mount loads modules and caches; count from here
     const before = await live();
-    for (let i = 0; i < 50; i += 1) await mountOnce();
+    // Counted exactly, so one listener or timer left per mount shows; 20 mounts make it plain.
+    for (let i = 0; i < 20; i += 1) await mountOnce();
     // Timers a mount started end or are cleared soon after it is removed (the longest: 50 ms).
     await expect.poll(async () => (await live()).timers).toBeLessThanOrEqual(before.timers);
     const after = await live();
@@ -281,7 +272,6 @@ describe('good manners in someone else’s article', () => {
     await page.mouse.wheel(0, -200);
     await page.keyboard.up('Control');
     await expect.poll(zoomOf).toBeGreaterThan(before.zoom);
-    await page.context().close();
   });
 });
 
@@ -357,33 +347,48 @@ describe('touch in someone else’s article', () => {
         await page.waitForTimeout(20);
       }
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-      await page.waitForTimeout(600);
     };
     // One finger: the page scrolls, the map stays, a hint says how to move it.
     let before = await hanoi();
     let scroll = await page.evaluate(() => window.scrollY);
     await touch(1, 0, -150);
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(scroll + 50);
-    let after = await hanoi();
-    expect(Math.abs(after.x - before.x) + Math.abs(after.y - before.y - (scroll - (await page.evaluate(() => window.scrollY))))).toBeLessThan(2);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scroll + 50);
+    // Hanoi stayed where it was on the page (its place on screen minus the scroll, read at once).
+    const onPage = () =>
+      page.locator('#a .leaflet-marker-pane [role="button"]').filter({ hasText: 'Hanoi' }).evaluate((marker) => {
+        const r = marker.getBoundingClientRect();
+        return { x: r.x + window.scrollX, y: r.y + window.scrollY };
+      });
+    const start = { x: before.x, y: before.y + scroll };
+    const now = await onPage();
+    expect(Math.abs(now.x - start.x) + Math.abs(now.y - start.y)).toBeLessThan(2);
     expect(await page.locator('#a .sm-gesture-hint').textContent()).toBe('Use two fingers to move the map');
-    // Two fingers: the map moves with them, the page stays.
+    // Two fingers: the map moves with them, the page stays (once the first fling has come to rest).
+    scroll = await page.evaluate(async () => {
+      let [last, still] = [window.scrollY, 0];
+      while (still < 5) {
+        await new Promise(requestAnimationFrame);
+        [still, last] = window.scrollY === last ? [still + 1, last] : [0, window.scrollY];
+      }
+      return last;
+    });
     before = await hanoi();
-    scroll = await page.evaluate(() => window.scrollY);
     await touch(2, -80, 0);
-    after = await hanoi();
-    expect(after.x - before.x).toBeLessThan(-50);
+    await expect.poll(async () => (await hanoi()).x - before.x).toBeLessThan(-50);
     expect(await page.evaluate(() => window.scrollY)).toBe(scroll);
     if (!device.isMobile) {
-      // The same laptop's mouse still drags the map, as on any map.
+      // The same laptop's mouse still drags the map, as on any map, once the fingers have let go.
+      // (Leaflet ignores a drag while the pinch's zoom animation, begun in the next frame, runs.)
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await expect.poll(() => page.locator('#a .leaflet-zoom-anim').count()).toBe(0);
+      await page.locator('#a .sm-map.leaflet-grab').waitFor();
       before = await hanoi();
       const box = (await page.locator('#a .sm-map').boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();
       for (let step = 1; step <= 5; step += 1) await page.mouse.move(box.x + box.width / 2 - 20 * step, box.y + box.height / 2);
       await page.mouse.up();
-      after = await hanoi();
-      expect(after.x - before.x).toBeLessThan(-50);
+      expect((await hanoi()).x - before.x).toBeLessThan(-50);
     }
     await context.close();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
-import { launchBrowser, openPage, type TestBrowser } from './support/browser.ts';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { createTabPool, launchBrowser, openPage, type TestBrowser } from './support/browser.ts';
 import { serveBuiltApp } from './support/app.ts';
 import { startStaticServer, type StaticServer } from './support/static-server.ts';
 
@@ -101,17 +101,27 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await Promise.all([tabs.close(), hostTabs.close()]);
   await Promise.all([browser?.close(), app?.close(), host?.close()]);
 });
 
-async function openHost(): Promise<{ page: Page; frame: (id: string) => Frame; errors: string[]; violations: () => Promise<string[]> }> {
-  const { page, log } = await openPage(browser, { viewport: { width: 900, height: 900 } });
-  await page.context().addInitScript(() => {
+/** Every document of the context, the embeds' among them, records the CSP violations it sees. */
+async function recordViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
     (window as unknown as { __violations: string[] }).__violations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
       (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
+}
+const tabs = createTabPool(() => browser);
+const hostTabs = createTabPool(() => browser, recordViolations);
+
+/** The host article with its two embeds, both ready; in a context of its own when the test listens to the context. */
+async function openHost({ fresh = false } = {}): Promise<{ page: Page; frame: (id: string) => Frame; errors: string[]; violations: () => Promise<string[]> }> {
+  const viewport = { width: 900, height: 900 };
+  const { page, log } = fresh ? await openPage(browser, { viewport }) : await hostTabs.open({ viewport });
+  if (fresh) await recordViolations(page.context());
   await page.goto(`${host.origin}/article.html`);
   const frame = (id: string): Frame =>
     page.frame({ url: (url) => url.href.startsWith(`${app.origin}/embed.html`) && (id === 'refused') === url.search.includes('allowedOrigins') })!;
@@ -159,7 +169,6 @@ describe('the iframe embed, across origins', () => {
     expect(height).toBeGreaterThan(500);
     // The embed never moved the host: no scrolling, no focus taken, no hash.
     expect(await page.evaluate(() => [window.scrollY, document.activeElement === document.body, location.hash])).toEqual([0, true, '']);
-    await page.context().close();
   });
 
   it('tells the host when the reader opens a place, with its id and name', async () => {
@@ -170,7 +179,6 @@ describe('the iframe embed, across origins', () => {
     ]);
     const ready = (await events(page, 'ready'))[0]!;
     expect(ready.steps).toEqual(['overview', 'khasan', 'vladivostok', 'russky-island', 'moscow', 'seoul', 'hanoi']);
-    await page.context().close();
   });
 
   it('obeys goto from an allowed host and ignores it from any other origin', async () => {
@@ -184,7 +192,6 @@ describe('the iframe embed, across origins', () => {
     await expect.poll(() => frame('allowed').locator('.sm-step h2').textContent()).toBe('Vladivostok');
     await refusedHandled();
     expect(await frame('refused').locator('.sm-step h2').textContent()).toBe('All places');
-    await page.context().close();
   });
 
   it('works through 20,000 commands at once with one change of step, to where they lead', async () => {
@@ -204,11 +211,11 @@ describe('the iframe embed, across origins', () => {
     );
     expect(changes).toBeGreaterThan(0);
     expect(changes).toBeLessThan(20);
-    await page.context().close();
   });
 
   it('opens the credits in a new tab, and stops trusting a frame once it shows another site', async () => {
-    const { page, frame } = await openHost();
+    // A context of its own: it listens to the whole context, and opens a tab in it.
+    const { page, frame } = await openHost({ fresh: true });
     const embed = frame('allowed');
     const before = await page.locator('#allowed').evaluate((iframe) => iframe.getBoundingClientRect().height);
     const requested: string[] = [];
@@ -252,15 +259,13 @@ describe('the iframe embed, across origins', () => {
     await handled();
     expect(await frame('allowed').locator('.sm-step h2').textContent()).toBe('All places');
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('runs under a strict Content Security Policy with no violations', async () => {
-    const { page, frame, violations } = await openHost();
+    const { frame, violations } = await openHost();
     // Everything loaded: the story, and each frame's basemap (the last files to be fetched).
     for (const id of ['allowed', 'refused']) await frame(id).locator('.sm-map[data-basemap]').waitFor();
     expect(await violations()).toEqual([]);
-    await page.context().close();
   });
 });
 
@@ -272,7 +277,7 @@ describe('the host script, however the page brings it and its frames', () => {
     style: bare ? '' : 'width:100%;aspect-ratio:4/5;min-height:1380px;border:0',
   });
   async function openBare(viewport = { width: 900, height: 900 }): Promise<Page> {
-    const { page } = await openPage(browser, { viewport });
+    const { page } = await tabs.open({ viewport });
     await page.goto(`${host.origin}/bare.html`);
     return page;
   }
@@ -292,6 +297,21 @@ describe('the host script, however the page brings it and its frames', () => {
       document.getElementById('slot')!.append(iframe);
     }, frame);
   const embedFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(`${app.origin}/embed.html`))!;
+  /** Holds the story file back until the embed shows its loading state, then lets it through: a slow connection, without a guess at how slow. */
+  const holdStory = async (page: Page) => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/kim-putin-2019\.story-.*\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    return {
+      async releaseOnceLoading() {
+        await expect.poll(() => embedFrame(page)?.locator('.sm-loading').count() ?? 0, { timeout: 10_000 }).toBe(1);
+        release();
+      },
+    };
+  };
 
   it('hears a frame that spoke before the script ran (embed.js loaded late)', async () => {
     const page = await openBare();
@@ -301,7 +321,6 @@ describe('the host script, however the page brings it and its frames', () => {
     await expect.poll(async () => (await events(page, 'ready')).length).toBe(1);
     const content = await embedFrame(page).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     await expect.poll(async () => Math.abs((await page.locator('#late').boundingBox())!.height - content)).toBeLessThanOrEqual(2);
-    await page.context().close();
   });
 
   it('manages a frame added after the page loaded', async () => {
@@ -313,7 +332,6 @@ describe('the host script, however the page brings it and its frames', () => {
     const box = (await page.locator('#added').boundingBox())!;
     expect(box.width).toBeGreaterThan(800);
     expect(box.height).toBeGreaterThan(500);
-    await page.context().close();
   });
 
   it('dispatches each event once when the snippet is pasted twice', async () => {
@@ -327,7 +345,6 @@ describe('the host script, however the page brings it and its frames', () => {
     // Give a second listener, were there one, the time to dispatch its copy.
     await embedFrame(page).locator('.leaflet-marker-pane [role="button"]').filter({ hasText: 'Vladivostok' }).dispatchEvent('click');
     await expect.poll(async () => (await events(page, 'placechange')).map((e) => e.id)).toEqual(['khasan', 'vladivostok']);
-    await page.context().close();
   });
 
   for (const [viewport, query] of [
@@ -338,37 +355,30 @@ describe('the host script, however the page brings it and its frames', () => {
     [{ width: 390, height: 844 }, '?below'],
   ] as const) {
     it(`moves nothing in the article while the story arrives slowly (${viewport.width} px${query && `, ${query.slice(1)}`}): layout shift under 0.01`, async () => {
-      const { page } = await openPage(browser, { viewport });
-      // The story file takes 800 ms, as on a slow connection.
-      await page.context().route(/kim-putin-2019\.story-.*\.json$/, async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 800));
-        await route.continue();
-      });
+      const { page } = await tabs.open({ viewport });
+      // The story file is held back until the embed shows that it is loading, as on a slow connection.
+      const slow = await holdStory(page);
       await page.goto(`${host.origin}/cls.html${query}`);
       // Far below the first screen, the lazy frame loads once the reader scrolls to it.
       if (query === '?below') await page.locator('#cls').scrollIntoViewIfNeeded();
+      await slow.releaseOnceLoading();
       await expect.poll(() => page.evaluate(() => (window as unknown as { __heights: number[] }).__heights.length), { timeout: 10_000 }).toBeGreaterThan(0);
       // A frame later, any shift the new height caused has been recorded.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await page.evaluate(() => (window as unknown as { __shifts: number }).__shifts)).toBeLessThan(0.01);
-      await page.context().close();
     });
   }
 
   it('reports no height before the story is shown, so the reserved space never shrinks and grows back', async () => {
     const page = await openBare();
-    // The story file takes 800 ms, as on a slow connection.
-    await page.context().route(/kim-putin-2019\.story-.*\.json$/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 800));
-      await route.continue();
-    });
+    const slow = await holdStory(page);
     await addScript(page);
     await addFrame(page, snippet('slow'));
+    await slow.releaseOnceLoading();
     await expect.poll(async () => (await events(page, 'ready')).length, { timeout: 10_000 }).toBe(1);
     await expect.poll(async () => (await events(page, 'height')).length).toBeGreaterThan(0);
     const heights = (await events(page, 'height')).map((e) => e.height as number);
     expect(Math.min(...heights)).toBeGreaterThan(400);
-    await page.context().close();
   });
 });
 
@@ -387,7 +397,15 @@ describe('a sandboxed iframe (allow-scripts allow-popups, no allow-same-origin)'
   it('shows the story, tells the host, and obeys its commands', async () => {
     const { page, log } = await openPage(browser, { viewport: { width: 900, height: 900 } });
     await page.goto(`${host.origin}/sandboxed.html`);
-    await expect.poll(async () => (await events(page, 'ready')).length, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(async () => (await events(page, 'ready')).length, { timeout: 10_000 })
+      .toBe(1)
+      .catch(async (error: Error) => {
+        // Once in a dozen full runs this waited in vain: say what the frame showed, and what it said.
+        const frame = page.frames().find((f) => f.url().startsWith(`${corsAppOrigin}/embed.html`));
+        const shown = frame ? await frame.locator('h1, h2, [role="alert"], [role="status"]').allInnerTexts() : ['(no frame)'];
+        throw new Error(`${error.message}\nThe frame showed: ${JSON.stringify(shown)}\nThe host heard: ${JSON.stringify(await page.evaluate(() => (window as unknown as { __events: unknown[] }).__events))}\nPage errors: ${JSON.stringify(log.pageErrors)}; console: ${JSON.stringify(log.consoleErrors)}`);
+      });
     await expect.poll(async () => (await page.locator('#boxed').boundingBox())!.height).toBeGreaterThan(800);
     await page.evaluate(() => {
       const api = (window as unknown as { StoryMapEmbed: { send: (f: HTMLIFrameElement, c: object) => void } }).StoryMapEmbed;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cameraStill, openPage } from './support/browser.ts';
+import { cameraStill } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 // What readers get where the story map cannot run, or is not on a screen (issue 11): a still
@@ -24,7 +24,7 @@ describe('fallbacks', () => {
   });
 
   it('shows the image, the headline and a link to the full story in the embed when scripts are off', async () => {
-    const { page } = await openPage(app.browser, { viewport: { width: 600, height: 900 }, javaScriptEnabled: false });
+    const { page } = await app.tab(undefined, { viewport: { width: 600, height: 900 }, javaScriptEnabled: false });
     await page.goto(`${app.server.origin}/embed.html`);
     const image = page.locator('noscript img, img[src*="static/kim-putin-2019.png"]').first();
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1200);
@@ -37,11 +37,10 @@ describe('fallbacks', () => {
     const link = caption.locator('a');
     expect([await link.textContent(), await link.getAttribute('href')]).toEqual(['Open the full story ↗', './index.html']);
     expect(await link.isVisible()).toBe(true);
-    await page.context().close();
   });
 
   it('prints the map and the whole story, without buttons, notes or sliders', async () => {
-    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
+    const { page } = await app.tab(undefined, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${app.server.origin}/?tiles=none#vladivostok`);
     await page.locator('.sm-step h2').waitFor();
     await cameraStill(page);
@@ -66,11 +65,10 @@ describe('fallbacks', () => {
     const pdf = await page.pdf({ format: 'A4' });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     expect(pages).toBeGreaterThan(1);
-    await page.context().close();
   });
 
   it('tells an AMP page its height with embed-size messages', async () => {
-    const { page } = await openPage(app.browser, { viewport: { width: 600, height: 900 } });
+    const { page } = await app.tab(undefined, { viewport: { width: 600, height: 900 } });
     await page.route(`${app.server.origin}/amp-host.html`, (route) =>
       route.fulfill({
         contentType: 'text/html',
@@ -85,11 +83,10 @@ describe('fallbacks', () => {
     const [first] = await page.evaluate(() => (window as unknown as { __amp: Array<{ type: string; height: number }> }).__amp);
     expect(first!.type).toBe('embed-size');
     expect(first!.height).toBeGreaterThan(800);
-    await page.context().close();
   });
 
   it('names the story and step on screen in its oEmbed discovery link', async () => {
-    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
+    const { page } = await app.tab(undefined, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${app.server.origin}/?tiles=none#khasan`);
     await page.locator('.sm-step h2').waitFor();
     const link = page.locator('link[type="application/json+oembed"]');
@@ -98,7 +95,6 @@ describe('fallbacks', () => {
     expect(await link.getAttribute('title')).toBe('An upbeat Kim arrives in Russia, ready for his Putin summit');
     await page.getByRole('button', { name: /Next step/ }).click();
     await expect.poll(async () => (await asked()).hash).toBe('#vladivostok');
-    await page.context().close();
   });
 
   it('answers oEmbed with absolute URLs and the still image as its thumbnail', () => {

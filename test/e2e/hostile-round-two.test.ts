@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, unexpectedConsoleErrors, type PageLog, type TestBrowser } from './support/browser.ts';
+import { createTabPool, launchBrowser, openPage, unexpectedConsoleErrors, type PageLog, type TestBrowser } from './support/browser.ts';
 import { serveBuiltApp } from './support/app.ts';
 import type { StaticServer } from './support/static-server.ts';
 
@@ -35,6 +35,7 @@ const send =
 let browser: TestBrowser;
 let server: StaticServer;
 let other: StaticServer;
+const tabs = createTabPool(() => browser);
 
 beforeAll(async () => {
   [browser, other] = await Promise.all([launchBrowser(), serveBuiltApp({ 'access-control-allow-origin': '*' })]);
@@ -92,12 +93,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await tabs.close();
   await Promise.all([browser?.close(), server?.close(), other?.close()]);
 });
 
 /** Opens `path` on the app and returns the text of the alert it shows. */
 async function alertOf(path: string): Promise<{ text: string; page: Page; log: PageLog }> {
-  const { page, log } = await openPage(browser);
+  const { page, log } = await tabs.open();
   await page.goto(`${server.origin}${path}`);
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 10_000 });
@@ -114,72 +116,64 @@ describe('the story-origin allow-list', () => {
       expect(text).toContain(`This page does not show stories from ${other.origin}`);
       // Nothing of the forged story is shown under the site's name.
       expect(await opened.getByText('Two harbours').count()).toBe(0);
-      await opened.context().close();
     });
   }
 });
 
 describe('broken transfers and encodings', () => {
   it('says a cut connection arrived broken, not that it timed out', async () => {
-    const { text, page } = await alertOf('/?story=stories/cut.geojson&tiles=none');
+    const { text } = await alertOf('/?story=stories/cut.geojson&tiles=none');
     expect(text).toContain('arrived broken');
     expect(text).not.toContain('seconds');
-    await page.context().close();
   });
 
   it('says a file with damaged compression arrived broken', async () => {
-    const { text, page } = await alertOf('/?story=stories/corrupt-gzip.geojson&tiles=none');
+    const { text } = await alertOf('/?story=stories/corrupt-gzip.geojson&tiles=none');
     expect(text).toContain('arrived broken: the connection was cut before its end, or its compressed data is damaged');
     expect(text).not.toContain('seconds');
-    await page.context().close();
   });
 
   it('names a Latin-1 file as not UTF-8 instead of showing "Caf� Z�rich"', async () => {
-    const { text, page } = await alertOf('/?story=stories/latin1.geojson&tiles=none');
+    const { text } = await alertOf('/?story=stories/latin1.geojson&tiles=none');
     expect(text).toContain('is not UTF-8 text');
     expect(text).toContain('Latin-1');
     expect(text).toContain('(line 4)');
-    await page.context().close();
   });
 
   it('names a UTF-16 file', async () => {
-    const { text, page } = await alertOf('/?story=stories/utf16.geojson&tiles=none');
+    const { text } = await alertOf('/?story=stories/utf16.geojson&tiles=none');
     expect(text).toContain('saved as UTF-16');
-    await page.context().close();
   });
 
   it('says a truncated file was cut short, with no internal error', async () => {
-    const { text, page } = await alertOf('/?story=stories/truncated.geojson&tiles=none');
+    const { text } = await alertOf('/?story=stories/truncated.geojson&tiles=none');
     expect(text).toContain('ends in the middle of its JSON');
     expect(text).not.toMatch(/TypeError|undefined/);
-    await page.context().close();
   });
 
   it('never shows a password from the story URL, and shortens a very long URL', async () => {
     const long = `http://reader:hunter2@${new URL(server.origin).host}/stories/${'x'.repeat(3000)}.geojson`;
-    const { text, page } = await alertOf(`/?story=${encodeURIComponent(long)}&tiles=none`);
+    const { text } = await alertOf(`/?story=${encodeURIComponent(long)}&tiles=none`);
     expect(text).not.toContain('hunter2');
     expect(text).toContain('…');
     expect(text.length).toBeLessThan(500);
-    await page.context().close();
   });
 
   it('shortens a very long unknown step in its note', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await tabs.open();
     await page.goto(`${server.origin}/?tiles=none#${'y'.repeat(5000)}`);
     const note = page.locator('.sm-note');
     await note.waitFor();
     const text = await note.innerText();
     expect(text).toContain('This story has no step called');
     expect(text.length).toBeLessThan(200);
-    await page.context().close();
   });
 });
 
 describe('valid files that look like JavaScript', () => {
   for (const mode of ['constructor', 'proto', 'tostring']) {
     it(`shows a story whose route mode is ${mode} and follows its journey`, async () => {
-      const { page, log } = await openPage(browser);
+      const { page, log } = await tabs.open();
       await page.goto(`${server.origin}/?story=stories/mode-${mode}.geojson&tiles=none`);
       await page.getByRole('heading', { name: 'All places' }).waitFor();
       await page.getByRole('button', { name: /Follow the journey/ }).click();
@@ -190,31 +184,27 @@ describe('valid files that look like JavaScript', () => {
       expect(await slider.getAttribute('aria-valuetext')).not.toMatch(/NaN|function|Object/);
       expect(log.pageErrors).toEqual([]);
       expect(unexpectedConsoleErrors(log)).toEqual([]);
-      await page.context().close();
     });
   }
 
   it('reports a tile URL the map cannot fill, and a language tag browsers refuse, instead of crashing', async () => {
     const tiles = await alertOf('/?story=stories/tile-token.geojson');
     expect(tiles.text).toContain('{accessToken}, which the map cannot fill');
-    await tiles.page.context().close();
     const language = await alertOf('/?story=stories/language.geojson&tiles=none');
     expect(language.text).toContain('is not a language tag that browsers understand');
-    await language.page.context().close();
   });
 });
 
 describe('text that would be lost silently', () => {
   it('reports a key written twice in one object', async () => {
-    const { text, page } = await alertOf('/?story=stories/duplicate-key.geojson&tiles=none');
+    const { text } = await alertOf('/?story=stories/duplicate-key.geojson&tiles=none');
     expect(text).toContain('feature 0 ("north-harbour"): properties.passages: "passages" is written twice in the same object');
-    await page.context().close();
   });
 });
 
 describe('files big enough to freeze a page', () => {
   it('shows 50,000 passages of one place 200 at a time', async () => {
-    const { page, log } = await openPage(browser);
+    const { page, log } = await tabs.open();
     await page.goto(`${server.origin}/?story=stories/many-passages.geojson&tiles=none#north-harbour`);
     const region = page.getByRole('region', { name: 'North Harbour' });
     await region.waitFor({ timeout: 20_000 });
@@ -224,11 +214,10 @@ describe('files big enough to freeze a page', () => {
     await expect.poll(() => region.locator('.sm-passage').count()).toBe(400);
     expect(await region.getByRole('button', { name: /Show 200 more passages \(49,600 left\)/ }).count()).toBe(1);
     expect(log.pageErrors).toEqual([]);
-    await page.context().close();
   });
 
   it('shows a 230,000-character paragraph whole, in parts, linking its first 100 place names', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 1600, height: 900 } });
+    const { page } = await tabs.open({ viewport: { width: 1600, height: 900 } });
     await page.goto(`${server.origin}/?story=stories/long-paragraph.geojson&tiles=none`);
     const paragraph = page.locator('.sm-article p[data-paragraph="a"]');
     await paragraph.waitFor({ timeout: 20_000 });
@@ -237,13 +226,12 @@ describe('files big enough to freeze a page', () => {
     expect(await paragraph.locator('.sm-text-part').count()).toBeGreaterThan(50);
     expect(await paragraph.locator('a.sm-mention').count()).toBe(100);
     expect(await paragraph.getAttribute('dir')).toBe('auto');
-    await page.context().close();
   });
 });
 
 describe('bounds', () => {
   it('fans 450 places at one point out within the map, each still a separate target', async () => {
-    const { page, log } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { page, log } = await tabs.open({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.origin}/?story=stories/one-point.geojson&tiles=none`);
     await page.getByRole('heading', { name: 'All places' }).waitFor();
     const dots = page.locator('.leaflet-marker-pane .sm-marker__dot');
@@ -261,24 +249,22 @@ describe('bounds', () => {
     const closest = Math.min(...centres.flatMap(([x, y], i) => centres.slice(i + 1).map(([u, v]) => Math.hypot(x - u, y - v))));
     expect(closest).toBeGreaterThan(10);
     expect(log.pageErrors).toEqual([]);
-    await page.context().close();
   });
 });
 
 describe('parts that fail to load say so', () => {
   it('draws 600 places as markers when the canvas-dots code fails to load', async () => {
-    const { page, log } = await openPage(browser);
+    const { page, log } = await tabs.open();
     await page.route(/create-place-dots-[\w-]+\.js$/, (route) => route.abort('failed'));
     await page.goto(`${server.origin}/?story=stories/many-places.geojson&tiles=none`);
     await page.getByRole('heading', { name: 'All places' }).waitFor();
     await expect.poll(() => page.locator('.leaflet-marker-pane [role="button"]').count()).toBe(600);
     expect(await page.getByText('Something went wrong').count()).toBe(0);
     expect(log.pageErrors).toEqual([]);
-    await page.context().close();
   });
 
   it('says so when the list of places cannot be loaded, and keeps the map', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await tabs.open();
     await page.route(/create-list-view-[\w-]+\.js$/, (route) => route.abort('failed'));
     await page.goto(`${server.origin}/?tiles=none`);
     const toggle = page.getByRole('button', { name: 'List of places' });
@@ -286,30 +272,27 @@ describe('parts that fail to load say so', () => {
     await expect.poll(() => page.locator('.sm-note').innerText()).toContain('The list of places could not be loaded');
     expect(await toggle.innerText()).toBe('List of places');
     expect(await page.locator('.sm-map').isVisible()).toBe(true);
-    await page.context().close();
   });
 
   it('says so when the embed code cannot be loaded', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await tabs.open();
     await page.route(/embed-code-dialog-[\w-]+\.js$/, (route) => route.abort('failed'));
     await page.goto(`${server.origin}/?tiles=none`);
     await page.getByRole('button', { name: 'Embed' }).click();
     await expect.poll(() => page.locator('.sm-note').innerText()).toContain('The embed code could not be loaded');
-    await page.context().close();
   });
 
   it('notes on the map when the bundled basemap cannot be loaded', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await tabs.open();
     await page.route(/\.topo-[\w-]+\.json$/, (route) => route.abort('failed'));
     await page.goto(`${server.origin}/?tiles=none`);
     await expect
       .poll(() => page.locator('.sm-notice:not([hidden])').innerText().catch(() => ''))
       .toContain('The simplified map is unavailable: the places are shown on a plain background');
-    await page.context().close();
   });
 
   it('reads the story on the page itself where workers are forbidden', async () => {
-    const { page, log } = await openPage(browser);
+    const { page, log } = await tabs.open();
     await page.route(/\/index\.html$|\/\?|\/$/, async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "worker-src 'none'" } });
@@ -326,7 +309,6 @@ describe('parts that fail to load say so', () => {
     await page.getByRole('heading', { name: 'Two harbours' }).waitFor();
     expect(warnings.join('\n')).toContain('The story file is checked on the page itself');
     expect(log.pageErrors).toEqual([]);
-    await page.context().close();
   });
 });
 

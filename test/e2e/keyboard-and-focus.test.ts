@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cameraStill, openPage } from './support/browser.ts';
+import { cameraStill, openPage, type TabOptions } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 // Defects an audit with the keyboard and a screen reader found that axe cannot see (issue 12).
 
 const app = useBuiltApp();
 
-async function open(path = '/?tiles=none', options: Parameters<typeof openPage>[1] = {}): Promise<Page> {
-  const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 }, ...options });
-  await page.goto(`${app.server.origin}${path}`);
+/** The app at `path`; without the camera's flights, which none of these tests is about (and which cost over a second each). */
+async function open(path = '/?tiles=none', options: TabOptions = {}): Promise<Page> {
+  const { page } = await app.tab(path, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', ...options });
   await page.locator('.sm-step h2').waitFor();
   return page;
 }
@@ -24,7 +24,6 @@ describe('keyboard and focus', () => {
       const page = await open('/?tiles=none#vladivostok', { viewport: { width, height } });
       const [scrollHeight, viewport] = await page.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight]);
       expect(scrollHeight).toBeLessThanOrEqual(viewport + 1);
-      await page.context().close();
     });
   }
 
@@ -40,7 +39,6 @@ describe('keyboard and focus', () => {
       expect(await page.evaluate(() => document.activeElement?.classList.contains('sm-map'))).toBe(true);
       // Unfocused, it takes no room and hides nothing.
       expect((await skip.boundingBox())!.width).toBeLessThanOrEqual(1);
-      await page.context().close();
     });
   }
 
@@ -54,13 +52,11 @@ describe('keyboard and focus', () => {
         return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === button;
       });
       expect(hit).toBe(true);
-      await page.context().close();
     });
   }
 
   it("makes a problem the page's main heading, with a way back to the story the site ships with", async () => {
-    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
-    await page.goto(`${app.server.origin}/?story=fixtures/invalid/duplicate-ids.geojson&tiles=none`);
+    const { page } = await app.tab('/?story=fixtures/invalid/duplicate-ids.geojson&tiles=none', { viewport: { width: 1280, height: 800 } });
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual(['This story cannot be shown']);
@@ -83,7 +79,6 @@ describe('keyboard and focus', () => {
     await page.getByRole('button', { name: /Next step/ }).click();
     await expect.poll(() => current.locator('h3').textContent()).toBe('Seoul');
     expect(await top()).toBeLessThan(40);
-    await page.context().close();
   });
 
   it('refits the map when the phone sheet is expanded, and opens the sheet at the passages', async () => {
@@ -99,12 +94,11 @@ describe('keyboard and focus', () => {
     const heading = (await page.getByRole('heading', { name: 'Vladivostok', level: 2 }).boundingBox())!;
     expect(heading.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
     expect(heading.y).toBeLessThan(bar.y + bar.height + 80);
-    await page.context().close();
   });
 
   it("drags the phone sheet's grab bar up and down, and still switches with a tap", async () => {
     // Motion on: the map eases to its new height and is re-measured once it gets there.
-    const page = await open('/?tiles=none#russky-island', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await open('/?tiles=none#russky-island', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'no-preference' });
     const bar = page.locator('.sm-sheet-toggle');
     const mapHeight = async () => (await page.locator('.sm-map').boundingBox())!.height;
     const activeInsideMap = async () => {
@@ -136,7 +130,6 @@ describe('keyboard and focus', () => {
     expect(await bar.getAttribute('aria-expanded')).toBe('true');
     await bar.tap();
     expect(await bar.getAttribute('aria-expanded')).toBe('false');
-    await page.context().close();
   });
 
   it('zooms with Space on the zoom buttons, as with Enter', async () => {
@@ -156,7 +149,6 @@ describe('keyboard and focus', () => {
     await page.locator('.leaflet-control-zoom-in').focus();
     await page.keyboard.press('Space');
     await expect.poll(distance).toBeGreaterThan(before * 1.5);
-    await page.context().close();
   });
 
   it('keeps focus in the story after a note is dismissed', async () => {
@@ -164,7 +156,6 @@ describe('keyboard and focus', () => {
     await page.getByRole('button', { name: 'Dismiss this note' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('All places');
-    await page.context().close();
   });
 
   it('returns focus to the map after its tiles note is dismissed', async () => {
@@ -174,7 +165,6 @@ describe('keyboard and focus', () => {
     await close.focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('sm-map'))).toBe(true);
-    await page.context().close();
   });
 
   it('leaves Home and End to the list of places, and offers the way back after panning with the arrows', async () => {
@@ -191,7 +181,6 @@ describe('keyboard and focus', () => {
     await page.locator('.sm-map').focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByRole('button', { name: /Back to the story/ }).isVisible()).toBe(true);
-    await page.context().close();
   });
 
   it('names its toggles by what they do, without also calling them pressed', async () => {
@@ -203,7 +192,6 @@ describe('keyboard and focus', () => {
     await page.getByRole('button', { name: 'Show the map' }).click();
     await page.getByRole('button', { name: 'Follow the train' }).click();
     expect(await page.getByRole('button', { name: 'Pause' }).getAttribute('aria-pressed')).toBeNull();
-    await page.context().close();
   });
 
   it('changes the slider’s spoken value at stops only while the train plays', async () => {
@@ -233,7 +221,6 @@ describe('keyboard and focus', () => {
     expect(texts.length).toBeLessThanOrEqual(4);
     await page.getByRole('button', { name: 'Pause' }).click();
     expect(await slider.getAttribute('aria-valuetext')).toMatch(/km from Pyongyang$/);
-    await page.context().close();
   });
   // Every place marker, reached with Tab, is fully on the map and under no control (WCAG 2.4.11):
   // Leaflet's own pan on focus stops at the map's very edge, under the credits or zoom buttons.
@@ -274,7 +261,6 @@ describe('keyboard and focus', () => {
         if (report.seen < report.total) hidden.push(`${report.name}: ${report.seen}/${report.total}`);
       }
       expect(hidden).toEqual([]);
-      await page.context().close();
     });
   }
 });

@@ -2,16 +2,20 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
-import { openPage, unexpectedConsoleErrors, cameraStill } from './support/browser.ts';
+import { openPage, unexpectedConsoleErrors, cameraStill, type TabOptions } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const STEPS = ['All places', 'Khasan', 'Vladivostok', 'Russky Island', 'Moscow', 'Seoul', 'Hanoi'];
 
 const app = useBuiltApp();
 
-async function open(path = '/', options: Parameters<typeof openPage>[1] = {}) {
-  const opened = await openPage(app.browser, { viewport: { width: 1280, height: 800 }, ...options });
-  await opened.page.goto(`${app.server.origin}${path}`);
+/**
+ * The app at `path`, its first step shown. Without the camera's flights unless a test asks for
+ * them (reducedMotion: 'no-preference'): a flight costs over a second of this machine's time,
+ * and the tests that are about flights ask for them.
+ */
+async function open(path = '/', options: TabOptions = {}) {
+  const opened = await app.tab(path, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', ...options });
   await opened.page.locator('.sm-step h2').waitFor();
   return opened;
 }
@@ -44,7 +48,6 @@ describe('steps through the story', () => {
     // Focus stayed on the Next button, now at the end of the story.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-disabled'))).toBe('true');
     expect(unexpectedConsoleErrors(log)).toEqual([]);
-    await page.context().close();
   });
 
   it('steps with ArrowRight and ArrowLeft, Home and End, while focus is in the story, but not on the map', async () => {
@@ -66,7 +69,6 @@ describe('steps through the story', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.locator('.leaflet-map-pane').getAttribute('style')).not.toBe(before);
     expect(await heading(page)).toBe('All places');
-    await page.context().close();
   });
 
   it('names the neighbouring steps on Previous and Next', async () => {
@@ -78,11 +80,10 @@ describe('steps through the story', () => {
     expect(await next.textContent()).toBe('Next step: Russky Island →');
     expect(await previous.locator('.sm-visually-hidden').textContent()).toBe('Previous step: ');
     expect(await page.locator('.sm-progress').textContent()).toBe('3 of 7');
-    await page.context().close();
   });
 
   it('never leaves two places highlighted after fast jumps and clicks during camera moves', async () => {
-    const { page } = await open('/?tiles=none');
+    const { page } = await open('/?tiles=none', { reducedMotion: 'no-preference' });
     await page.evaluate(() => {
       const next = document.querySelector<HTMLElement>('.sm-step-button--next')!;
       for (let i = 0; i < 5; i += 1) next.click();
@@ -100,11 +101,11 @@ describe('steps through the story', () => {
       'p5',
       'p6',
     ]);
-    await page.context().close();
   });
 
   it('offers "Back to the story" after the reader pans away, and it brings the step back into view', async () => {
-    const { page } = await open('/?tiles=none#khasan');
+    // With the flight back, as most readers see it.
+    const { page } = await open('/?tiles=none#khasan', { reducedMotion: 'no-preference' });
     const back = page.getByRole('button', { name: 'Back to the story' });
     expect(await back.isVisible()).toBe(false);
     const box = (await page.locator('.sm-map').boundingBox())!;
@@ -118,7 +119,6 @@ describe('steps through the story', () => {
     const dot = (await page.locator('.sm-marker.is-active').boundingBox())!;
     expect(Math.abs(dot.x + dot.width / 2 - (box.x + box.width / 2))).toBeLessThan(40);
     expect(await back.isVisible()).toBe(false);
-    await page.context().close();
   });
 
   it('moves the camera without animation when the reader prefers reduced motion', async () => {
@@ -132,7 +132,6 @@ describe('steps through the story', () => {
       const moved = Math.hypot(late!.x - early!.x, late!.y - early!.y);
       if (reducedMotion === 'reduce') expect(moved).toBeLessThan(1);
       else expect(moved).toBeGreaterThan(20);
-      await page.context().close();
     }
   });
 });
@@ -160,7 +159,6 @@ describe('the article beside the map', () => {
     const paragraphBox = (await marked.boundingBox())!;
     expect(paragraphBox.y).toBeGreaterThanOrEqual(articleBox.y - 1);
     expect(paragraphBox.y).toBeLessThan(articleBox.y + articleBox.height);
-    await page.context().close();
   });
 
   it('offers every place with its passages as plain text in the list of places', async () => {
@@ -173,7 +171,6 @@ describe('the article beside the map', () => {
     expect(await page.locator('.sm-map').isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Show the map' }).click();
     expect(await page.locator('.sm-map').isVisible()).toBe(true);
-    await page.context().close();
   });
 });
 
@@ -183,7 +180,6 @@ describe('deep links', () => {
     expect(await heading(page)).toBe('Russky Island');
     expect(await page.locator('.sm-marker.is-active').innerText()).toBe('Russky Island');
     expect(await page.getByRole('region', { name: 'Russky Island', exact: true }).innerText()).toContain('The island has a university with a conference hall');
-    await page.context().close();
   });
 
   it('falls back to the overview, with a gentle note, for an unknown step', async () => {
@@ -192,7 +188,6 @@ describe('deep links', () => {
     expect(await page.getByText('This story has no step called “atlantis”').isVisible()).toBe(true);
     expect(await page.evaluate(() => location.hash)).toBe('');
     expect(unexpectedConsoleErrors(log)).toEqual([]);
-    await page.context().close();
   });
 
   it('leaves the story with one press of Back after stepping through five steps', async () => {
@@ -222,7 +217,6 @@ describe('phones', () => {
     await expect.poll(async () => (await page.locator('.sm-map').boundingBox())!.height).toBeLessThan(map.height * 0.6);
     expect((await page.locator('.sm-map').boundingBox())!.height).toBeGreaterThanOrEqual(200);
     await page.getByRole('button', { name: 'Show more map' }).click();
-    await page.context().close();
   });
 
   it('stays usable at 320 px wide (as at 200% zoom), without horizontal scrolling', async () => {
@@ -234,7 +228,6 @@ describe('phones', () => {
       [...document.querySelectorAll<HTMLElement>('.sm-sidebar *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).length,
     );
     expect(overflowing).toBe(0);
-    await page.context().close();
   });
 });
 
@@ -253,7 +246,6 @@ describe('accessibility (axe-core)', () => {
       const violations = await axeViolations(page);
       console.log(`axe on ${view}: ${violations.length} violations`, JSON.stringify(violations));
       expect(violations).toEqual([]);
-      await page.context().close();
     });
   }
 
@@ -276,7 +268,6 @@ describe('accessibility (axe-core)', () => {
     await expect.poll(() => failing.page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap');
     await failing.page.getByText('Map tiles unavailable, showing a simplified map').waitFor({ timeout: 8000 });
     expect(await axeViolations(failing.page)).toEqual([]);
-    await failing.page.context().close();
   });
 });
 
@@ -295,6 +286,5 @@ describe('the embed code generator', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
     // Focus returns to the button that opened it.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Embed');
-    await page.context().close();
   });
 });

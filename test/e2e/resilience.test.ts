@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, unexpectedConsoleErrors, type TestBrowser, cameraStill } from './support/browser.ts';
+import { createTabPool, launchBrowser, openPage, unexpectedConsoleErrors, type TestBrowser, cameraStill } from './support/browser.ts';
 import { serveBuiltApp } from './support/app.ts';
 import type { StaticServer } from './support/static-server.ts';
 
@@ -63,6 +63,7 @@ const SEA: number[] = [];
 let browser: TestBrowser;
 let server: StaticServer;
 let otherOrigin: StaticServer;
+const tabs = createTabPool(() => browser);
 const CSP = "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
 
 beforeAll(async () => {
@@ -118,6 +119,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await tabs.close();
   await Promise.all([browser?.close(), server?.close(), otherOrigin?.close()]);
 });
 
@@ -179,7 +181,7 @@ describe('with every tile request blocked', () => {
 
   it('puts each of the six places on land, Russky Island on the island, at the zoom a reader uses', async () => {
     // Without the camera's flights, which are not what this test is about.
-    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const { page } = await tabs.open({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
     await page.goto(`${server.origin}/?tiles=none`);
     for (const [name, layer] of [
       ['Russky Island', 'primorye-korea-10m'],
@@ -196,11 +198,11 @@ describe('with every tile request blocked', () => {
       await expect.poll(async () => near(await basemapColourAt(page, x, y), LAND), { message: `${name} on land` }).toBe(true);
       await page.getByRole('button', { name: '← All places' }).click();
     }
-    await page.context().close();
   });
 
   it('makes no request to any other host when tiles are off', async () => {
-    const { page, log } = await openPage(browser);
+    // Without the flight (not what this test is about): the camera comes to Khasan at once.
+    const { page, log } = await tabs.open({ reducedMotion: 'reduce' });
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
     await page.goto(`${server.origin}/?tiles=none`);
@@ -211,13 +213,12 @@ describe('with every tile request blocked', () => {
     expect(requested.filter((url) => !url.startsWith(server.origin))).toEqual([]);
     expect(log.blockedRequests).toEqual([]);
     expect(await page.getByText('Map tiles unavailable').isVisible()).toBe(false);
-    await page.context().close();
   });
 });
 
 describe('hostile and broken story files, through ?story=', () => {
   async function alertFor(query: string, timeout = 5000): Promise<{ text: string; page: Page; pwned: unknown }> {
-    const { page, log } = await openPage(browser);
+    const { page, log } = await tabs.open();
     await page.goto(`${server.origin}/${query}`);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.count(), { timeout }).toBe(1);
@@ -228,31 +229,27 @@ describe('hostile and broken story files, through ?story=', () => {
   }
 
   it('refuses a 20 MB file, naming the size limit, after showing that it is loading', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await tabs.open();
     await page.goto(`${server.origin}/?story=stories/huge.geojson`);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
     expect(await alert.innerText()).toContain('larger than 10 MB, the limit for story files');
-    await page.context().close();
   });
 
   it('shows a loading state while the story arrives', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await tabs.open();
     await page.goto(`${server.origin}/?story=stories/never.geojson`);
     expect(await page.getByRole('status').first().innerText()).toMatch(/Loading the story/);
-    await page.context().close();
   });
 
   it('refuses deeply nested JSON with a message', async () => {
-    const { text, page } = await alertFor('?story=stories/deep.geojson');
+    const { text } = await alertFor('?story=stories/deep.geojson');
     expect(text).toContain('more than 64 levels deep');
-    await page.context().close();
   });
 
   it('says when the URL returns a web page instead of JSON', async () => {
-    const { text, page } = await alertFor('?story=stories/page.html');
+    const { text } = await alertFor('?story=stories/page.html');
     expect(text).toContain('The file is HTML, not JSON');
-    await page.context().close();
   });
 
   it('says when the story URL never answers', async () => {
@@ -274,7 +271,7 @@ describe('hostile and broken story files, through ?story=', () => {
       ['500', 'The story could not be loaded: the server answered HTTP 500. Reloading may help.'],
       ['abort', 'The story could not be loaded: the connection failed. Check it and reload the page.'],
     ] as const) {
-      const { page, log } = await openPage(browser);
+      const { page, log } = await tabs.open();
       await page.route('**/assets/kim-putin-2019.story-*.json', (route) =>
         answer === 'abort' ? route.abort('connectionreset') : route.fulfill({ status: 500, body: 'oops' }),
       );
@@ -286,7 +283,6 @@ describe('hostile and broken story files, through ?story=', () => {
       expect(await alert.getByRole('link', { name: 'Try again' }).count()).toBe(1);
       expect(await page.locator('.sm-map').count()).toBe(0);
       expect(log.pageErrors).toEqual([]);
-      await page.context().close();
     }
   });
 
@@ -296,14 +292,12 @@ describe('hostile and broken story files, through ?story=', () => {
     expect(text).toContain(`This page does not show stories from ${otherOrigin.origin}`);
     // The page's only main heading is the problem's, never the refused story's title.
     expect(await page.locator('h1').allTextContents()).toEqual(['The story could not be loaded']);
-    await page.context().close();
   });
 
   it('refuses a javascript: story URL', async () => {
-    const { text, page, pwned } = await alertFor('?story=javascript:window.__pwned=1');
+    const { text, pwned } = await alertFor('?story=javascript:window.__pwned=1');
     expect(text).toContain('is not a web address');
     expect(pwned).toBeUndefined();
-    await page.context().close();
   });
 
   it('shows duplicate ids, string numbers and a one-vertex route as problems', async () => {
@@ -311,15 +305,14 @@ describe('hostile and broken story files, through ?story=', () => {
       ['invalid/duplicate-ids.geojson', 'The id "north-harbour" is already used by feature 0'],
       ['invalid/bad-geometry.geojson', 'A position should have 2 or 3 elements'],
     ]) {
-      const { text, page } = await alertFor(`?story=fixtures/${file}`);
+      const { text } = await alertFor(`?story=fixtures/${file}`);
       expect(text).toContain(expected);
-      await page.context().close();
     }
   });
 
   for (const [name, { expect: outcome }] of Object.entries(HOSTILE)) {
     it(`handles a hostile file (${name}) with a clear message or the literal text, running nothing`, async () => {
-      const { page, log } = await openPage(browser);
+      const { page, log } = await tabs.open();
       await page.goto(`${server.origin}/?story=stories/hostile-${name}.geojson&tiles=none`);
       if (outcome instanceof RegExp) {
         await expect.poll(() => page.getByRole('alert').count()).toBe(1);
@@ -329,12 +322,11 @@ describe('hostile and broken story files, through ?story=', () => {
       }
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
       expect(log.pageErrors).toEqual([]);
-      await page.context().close();
     });
   }
 
   it('draws a route across the antimeridian the short way, not across the whole world', async () => {
-    const { page } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { page } = await tabs.open({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.origin}/?story=stories/antimeridian.geojson&tiles=none`);
     const route = page.locator('path.sm-route').first();
     await expect.poll(() => route.count()).toBe(1);
@@ -342,7 +334,6 @@ describe('hostile and broken story files, through ?story=', () => {
     const map = (await page.locator('.sm-map').boundingBox())!;
     // Anadyr to Nome is 17° of longitude: the line spans a fraction of the map, not all of it.
     expect(width).toBeLessThan(map.width / 2);
-    await page.context().close();
   });
 
   it('ends an unexpected failure during start-up in a readable panel with the detail folded away', async () => {

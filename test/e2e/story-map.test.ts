@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, unexpectedConsoleErrors, type PageLog, cameraStill } from './support/browser.ts';
+import { unexpectedConsoleErrors, type PageLog, type TabOptions, cameraStill } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const PLACES = ['Khasan', 'Vladivostok', 'Russky Island', 'Moscow', 'Seoul', 'Hanoi'];
 
 const app = useBuiltApp();
 
-async function openApp(query = '', timezoneId = 'America/Los_Angeles'): Promise<{ page: Page; log: PageLog }> {
-  const { page, log } = await openPage(app.browser, { timezoneId, viewport: { width: 1280, height: 800 } });
-  await page.goto(`${app.server.origin}/${query}`);
-  return { page, log };
+/**
+ * The app, in Los Angeles' time zone (the date must stay the one the story names). Without the
+ * camera's flights unless a test asks for them: a flight costs over a second of this machine's
+ * time, and only the test of switching places is about one.
+ */
+async function openApp(query = '', { reducedMotion = 'reduce' }: Pick<TabOptions, 'reducedMotion'> = {}): Promise<{ page: Page; log: PageLog }> {
+  return app.tab(`/${query}`, { timezoneId: 'America/Los_Angeles', viewport: { width: 1280, height: 800 }, reducedMotion });
 }
 
 const marker = (page: Page, name: string) => page.locator('.leaflet-marker-pane [role="button"]').filter({ hasText: name });
@@ -24,7 +27,6 @@ describe('the default story', () => {
     for (const place of PLACES) expect(names.some((name) => name.startsWith(place))).toBe(true);
     expect(unexpectedConsoleErrors(log)).toEqual([]);
     expect(log.pageErrors).toEqual([]);
-    await page.context().close();
   });
 
   it('shows the title block, with the date as the calendar date it names even in Los Angeles', async () => {
@@ -35,7 +37,6 @@ describe('the default story', () => {
     expect(header).toContain('Associated Press');
     expect(header).toContain('April 24, 2019');
     expect(header).toContain('VLADIVOSTOK, RUSSIA');
-    await page.context().close();
   });
 
   it('opens Khasan on click: a region headed "Khasan" with the sentence about Russian officials at Khasan station', async () => {
@@ -45,7 +46,6 @@ describe('the default story', () => {
     await expect.poll(() => region.count()).toBe(1);
     expect(await region.innerText()).toContain('Kim first met with Russian officials at Russia’s Khasan train station');
     expect(await marker(page, 'Khasan').getAttribute('class')).toContain('is-active');
-    await page.context().close();
   });
 
   it('opens Hanoi, out of the opening view, from its pointer at the map’s edge: the February summit paragraph, not the borscht one', async () => {
@@ -59,11 +59,10 @@ describe('the default story', () => {
     const text = await region.innerText();
     expect(text).toContain('In February, Kim’s second summit with Trump in Hanoi ended without any agreement');
     expect(text).not.toContain('borscht');
-    await page.context().close();
   });
 
   it('switches places on a click on another marker, marks only the current one, and brings it into view', async () => {
-    const { page } = await openApp();
+    const { page } = await openApp('', { reducedMotion: 'no-preference' });
     await page.getByRole('region', { name: 'All places' }).getByRole('button', { name: /^Vladivostok/ }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Vladivostok', exact: true }).count()).toBe(1);
     await cameraStill(page);
@@ -79,7 +78,6 @@ describe('the default story', () => {
         return !!map && !!dot && dot.x > map.x && dot.x < map.x + map.width && dot.y > map.y && dot.y < map.y + map.height;
       })
       .toBe(true);
-    await page.context().close();
   });
 
   it('opens a place from the keyboard alone, with Enter and with Space', async () => {
@@ -94,13 +92,11 @@ describe('the default story', () => {
     expect(await page.getByRole('region', { name: 'Seoul', exact: true }).innerText()).toContain('Korea Institute for National Unification in Seoul');
     // The marker keeps focus, so the reader can Tab on to the next place.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Seoul/);
-    await page.context().close();
   });
 
   for (const [width, height] of [[1280, 800], [390, 844]] as const) {
     it(`frames the train's journey at first and points to Moscow, Seoul and Hanoi from the map's edge (${width}x${height})`, async () => {
-      const { page } = await openPage(app.browser, { viewport: { width, height }, reducedMotion: 'reduce' });
-      await page.goto(`${app.server.origin}/?tiles=none`);
+      const { page } = await app.tab('/?tiles=none', { viewport: { width, height }, reducedMotion: 'reduce' });
       await cameraStill(page);
       const map = (await page.locator('.sm-map').boundingBox())!;
       const inside = (b: { x: number; y: number; width: number; height: number }) =>
@@ -146,7 +142,6 @@ describe('the default story', () => {
       await cameraStill(page);
       await expect.poll(() => page.locator('.sm-edge:not([hidden])').count()).toBe(5);
       expect(await page.locator('.sm-edge').filter({ hasText: 'Moscow' }).isHidden()).toBe(true);
-      await page.context().close();
     });
   }
 
@@ -162,7 +157,6 @@ describe('the default story', () => {
     expect(await russky.innerText()).toContain('motorcade was spotted on Russky Island');
     // Focus moved to the new heading, since the button the reader used is gone.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Russky Island');
-    await page.context().close();
   });
 
   it('keeps the map pannable and zoomable while a place is open', async () => {
@@ -170,8 +164,12 @@ describe('the default story', () => {
     await marker(page, 'Khasan').click();
     await cameraStill(page);
     const before = await marker(page, 'Khasan').boundingBox();
+    const vladivostok = JSON.stringify(await marker(page, 'Vladivostok').boundingBox());
     await page.getByRole('button', { name: 'Zoom out' }).click();
-    await page.waitForTimeout(600);
+    // The zoom has happened (Vladivostok drew nearer) and its animation has ended.
+    await expect
+      .poll(async () => JSON.stringify(await marker(page, 'Vladivostok').boundingBox()) !== vladivostok && (await page.locator('.leaflet-zoom-anim').count()) === 0)
+      .toBe(true);
     const map = page.locator('.sm-map');
     const box = (await map.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -180,7 +178,6 @@ describe('the default story', () => {
     await page.mouse.up();
     const after = await marker(page, 'Khasan').boundingBox();
     expect(Math.abs((after?.x ?? 0) - (before?.x ?? 0))).toBeGreaterThan(100);
-    await page.context().close();
   });
 });
 
@@ -196,7 +193,6 @@ describe('other story files, via ?story=', () => {
     const passages = await region.locator('.sm-passage').allInnerTexts();
     expect(passages).toEqual(['The ferry left North Harbour at dawn.', 'It reached South Harbour by noon, and the crew walked back to North Harbour.']);
     expect(unexpectedConsoleErrors(log)).toEqual([]);
-    await page.context().close();
   });
 
   it('shows each problem of a broken story file in the page and in the console', async () => {
@@ -208,7 +204,6 @@ describe('other story files, via ?story=', () => {
     expect(text).toContain('feature 1 ("south-harbour"): geometry.coordinates[1]: 243.1 is not a latitude (-90..90).');
     expect(log.consoleErrors.join('\n')).toContain('243.1 is not a latitude');
     expect(log.pageErrors).toEqual([]);
-    await page.context().close();
   });
 
   it('names the URL and the HTTP status when a story file cannot be loaded', async () => {
@@ -218,7 +213,6 @@ describe('other story files, via ?story=', () => {
     const text = await alert.innerText();
     expect(text).toContain('fixtures/no-such-story.geojson');
     expect(text).toContain('HTTP 404');
-    await page.context().close();
   });
 
   it('shows text from the story as text, and runs nothing from it', async () => {
@@ -231,6 +225,5 @@ describe('other story files, via ?story=', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('.sm-panel img, .leaflet-marker-pane img, .sm-root script, .sm-root b').count()).toBe(0);
     expect(unexpectedConsoleErrors(log)).toEqual([]);
-    await page.context().close();
   });
 });

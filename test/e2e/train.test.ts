@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cameraStill, openPage, unexpectedConsoleErrors } from './support/browser.ts';
+import { cameraStillByClock, openPage, unexpectedConsoleErrors, type TabOptions } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const app = useBuiltApp();
 
-async function open(options: Parameters<typeof openPage>[1] = {}, { fakeClock = false } = {}) {
-  const opened = await openPage(app.browser, { viewport: { width: 1280, height: 800 }, ...options });
-  // Playwright's clock: time flows as usual until a test fast-forwards it with runFor.
+async function open(options: TabOptions = {}, { fakeClock = false } = {}) {
+  const viewport = { width: 1280, height: 800 };
+  // Playwright's clock (a context of its own): time flows as usual until a test fast-forwards it with runFor.
+  const opened = fakeClock ? await openPage(app.browser, { viewport, ...options }) : await app.tab(undefined, { viewport, ...options });
   if (fakeClock) await opened.page.clock.install();
   await opened.page.goto(`${app.server.origin}/?tiles=none`);
   await opened.page.locator('.sm-step h2').waitFor();
@@ -47,7 +48,6 @@ describe('following the train', () => {
     const attribution = await page.locator('.leaflet-control-attribution').innerText();
     expect(attribution).toContain('Railways: Natural Earth');
     expect(attribution).toContain('© OpenStreetMap contributors');
-    await page.context().close();
   });
 
   it('plays: the train moves along the line, pauses at Khasan and opens its passages', async () => {
@@ -75,12 +75,12 @@ describe('following the train', () => {
     // (by distance it took half a second): halfway, the train is on its way to Russky Island.
     // The reader resumes once the camera has come to Khasan (a flight of its own, which the
     // clock's jumps would otherwise cut into), and one frame passes before the clock jumps.
-    await cameraStill(page);
+    await cameraStillByClock(page);
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.clock.runFor(20);
     await page.clock.fastForward(10_500);
     await expect.poll(() => page.locator('.sm-step h2').textContent()).toBe('Vladivostok');
-    await cameraStill(page);
+    await cameraStillByClock(page);
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.clock.runFor(20);
     await page.clock.fastForward(5_000);
@@ -112,7 +112,6 @@ describe('following the train', () => {
     // End put the train on Russky Island, which opened its passages; the arrow keys on the
     // slider then moved the train, not the story's steps (ArrowLeft would have gone back a step).
     expect(await page.locator('.sm-step h2').textContent()).toBe('Russky Island');
-    await page.context().close();
   });
 
   it('pauses when the reader takes over (a marker) and resumes from where it was', async () => {

@@ -1,22 +1,33 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
 import { serveBuiltApp } from './app.ts';
-import { launchBrowser, type TestBrowser } from './browser.ts';
+import { createTabPool, launchBrowser, type PageLog, type TabOptions, type TestBrowser } from './browser.ts';
 import type { StaticServer } from './static-server.ts';
 
 /** A browser and the built app on loopback, started once for a test file and closed after it. */
 export interface Harness {
   readonly browser: TestBrowser;
   readonly server: StaticServer;
+  /** A blank tab of the file's pool (see createTabPool), at `path` of the app when one is given. */
+  tab(path?: string, options?: TabOptions): Promise<{ page: Page; log: PageLog }>;
 }
 
 /** Registers the file's beforeAll/afterAll; read the fields inside tests, once they have started. */
 export function useBuiltApp(): Harness {
   const harness = {} as { browser: TestBrowser; server: StaticServer };
+  const pool = createTabPool(() => harness.browser);
   beforeAll(async () => {
     [harness.browser, harness.server] = await Promise.all([launchBrowser(), serveBuiltApp()]);
   });
   afterAll(async () => {
+    await pool.close();
     await Promise.all([harness.browser?.close(), harness.server?.close()]);
   });
-  return harness;
+  return Object.assign(harness, {
+    async tab(path?: string, options?: TabOptions) {
+      const opened = await pool.open(options);
+      if (path !== undefined) await opened.page.goto(`${harness.server.origin}${path}`);
+      return opened;
+    },
+  });
 }

@@ -33,6 +33,15 @@ export async function startStaticServer(
   headers: Record<string, string> = {},
   routes: Record<string, Route> = {},
 ): Promise<StaticServer> {
+  // Each file compressed once (the tests load the same few files hundreds of times), and again if it changes.
+  const compressed = new Map<string, { source: Buffer; gzip: Buffer }>();
+  const gzipped = (file: string, source: Buffer): Buffer => {
+    const known = compressed.get(file);
+    if (known?.source.equals(source)) return known.gzip;
+    const gzip = gzipSync(source);
+    compressed.set(file, { source, gzip });
+    return gzip;
+  };
   const roots = Object.entries(mounts)
     .map(([prefix, folder]) => [prefix, resolve(folder)] as const)
     .sort((a, b) => b[0].length - a[0].length);
@@ -54,6 +63,7 @@ export async function startStaticServer(
         // Compressed like any real host would (text only), and revalidated rather than never
         // stored, so that pages can enter the back/forward cache.
         const compress = /gzip/.test(String(request.headers['accept-encoding'])) && !type.startsWith('image/');
+        const sent = compress ? gzipped(file, body) : body;
         response.writeHead(200, {
           'content-type': type,
           'cache-control': 'no-cache',
@@ -61,7 +71,7 @@ export async function startStaticServer(
           ...(compress ? { 'content-encoding': 'gzip' } : {}),
           ...headers,
         });
-        response.end(compress ? gzipSync(body) : body);
+        response.end(sent);
       } catch {
         send(404, 'Not found');
       }
