@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
-import { openPage, unexpectedConsoleErrors, cameraStill, type TabOptions } from './support/browser.ts';
+import { unexpectedConsoleErrors, cameraStill, type TabOptions } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const STEPS = ['All places', 'Khasan', 'Vladivostok', 'Russky Island', 'Moscow', 'Seoul', 'Hanoi'];
@@ -191,15 +191,13 @@ describe('deep links', () => {
   });
 
   it('leaves the story with one press of Back after stepping through five steps', async () => {
-    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
-    await page.goto(`${app.server.origin}/fixtures/minimal-story.geojson`);
+    const { page } = await app.tab('/fixtures/minimal-story.geojson', { viewport: { width: 1280, height: 800 } });
     await page.goto(`${app.server.origin}/?tiles=none`);
     await page.locator('.sm-step h2').waitFor();
     for (let i = 0; i < 5; i += 1) await page.locator('.sm-step-button--next').click();
     expect(await page.evaluate(() => location.hash)).toBe('#seoul');
     await page.goBack();
     expect(page.url()).toBe(`${app.server.origin}/fixtures/minimal-story.geojson`);
-    await page.context().close();
   });
 });
 
@@ -251,7 +249,7 @@ describe('accessibility (axe-core)', () => {
 
   it('keeps the tiles’ attribution readable and its links distinguishable while tiles show, and the note when they fail', async () => {
     // Tiles that load: a story naming a tile server on this machine, which answers every tile.
-    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
+    const { page } = await app.tab(undefined, { viewport: { width: 1280, height: 800 } });
     const tile = readFileSync(new URL('../../dist/static/kim-putin-2019.png', import.meta.url));
     const story = JSON.parse(readFileSync(new URL('../../data/kim-putin-2019.geojson', import.meta.url), 'utf8')) as { story: Record<string, unknown> };
     story.story.tiles = { url: `${app.server.origin}/tiles/{z}/{x}/{y}.png`, attribution: '© Test Tiles contributors', attributionUrl: 'https://tiles.example/' };
@@ -262,7 +260,6 @@ describe('accessibility (axe-core)', () => {
     expect(await page.locator('.leaflet-control-attribution').innerText()).toContain('© Test Tiles contributors');
     expect(await page.getByText('Map tiles unavailable').isVisible()).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
     // Tiles that fail (no network here): the page's own tiles, and the note that says so.
     const failing = await open('/');
     await expect.poll(() => failing.page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap');
