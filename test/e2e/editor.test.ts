@@ -174,6 +174,7 @@ describe('the story editor', () => {
     expect(written.features).toHaveLength(6);
     expect(unexpectedConsoleErrors(log)).toEqual([]);
     expect(log.pageErrors).toEqual([]);
+    await page.context().close();
   });
 
   it('works by keyboard alone: add a place, type its position, reorder it, attach a paragraph', async () => {
@@ -212,6 +213,7 @@ describe('the story editor', () => {
     await page.locator('#ed-place-0-position').press('Enter');
     await expect.poll(() => page.locator('#ed-place-0-position-error').textContent()).toContain('did you put the longitude first?');
     await expect.poll(() => page.locator('#ed-place-0-position').getAttribute('aria-invalid')).toBe('true');
+    await page.context().close();
   });
 
   it('links each problem to its field, and says when drafts cannot be kept (and warns before leaving)', async () => {
@@ -235,6 +237,7 @@ describe('the story editor', () => {
     const dialog = page.waitForEvent('dialog');
     await page.close({ runBeforeUnload: true });
     expect((await dialog).type()).toBe('beforeunload');
+    await page.context().close();
   });
 
   it('opens another tool’s file (StoryMapJS), says what did not come across, and can bring back the draft it replaced', async () => {
@@ -249,17 +252,17 @@ describe('the story editor', () => {
     await page.getByRole('button', { name: 'Bring back the previous draft' }).click();
     expect(await page.locator('#ed-article').inputValue()).toBe('A draft worth keeping.');
     expect(await page.locator('.ed-place').count()).toBe(0);
+    await page.context().close();
   });
 
   it('stays out of the reader’s pages: the full page and the embed load none of its code or its gazetteer', async () => {
     for (const path of ['/?tiles=none', '/embed.html?tiles=none']) {
-      const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
+      const { page } = await app.tab(undefined, { viewport: { width: 1280, height: 800 } });
       const requested: string[] = [];
       page.on('request', (request) => requested.push(request.url()));
       await page.goto(`${app.server.origin}${path}`);
       await page.locator('.sm-step h2').waitFor();
       expect(requested.filter((url) => /editor|populated-places|draft/.test(url))).toEqual([]);
-      await page.close();
     }
   });
 });

@@ -301,12 +301,16 @@ describe('the host script, however the page brings it and its frames', () => {
   const holdStory = async (page: Page) => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = 0;
     await page.route(/kim-putin-2019\.story-.*\.json$/, async (route) => {
+      holding += 1;
       await held;
       await route.continue();
     });
     return {
       async releaseOnceLoading() {
+        // The frame's request for the story is the one held, and the frame says it is loading.
+        await expect.poll(() => holding, { timeout: 10_000 }).toBe(1);
         await expect.poll(() => embedFrame(page)?.locator('.sm-loading').count() ?? 0, { timeout: 10_000 }).toBe(1);
         release();
       },
