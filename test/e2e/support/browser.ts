@@ -113,10 +113,12 @@ export function createTabPool(testBrowser: () => TestBrowser, setup?: (context: 
       let tab = tabs.get(key);
       if (!tab || tab.page.isClosed()) {
         const context = await testBrowser().browser.newContext({ ...contextOptions, viewport });
-        const opened = { page: await context.newPage(), log: emptyLog() };
-        await blockOtherHosts(context, () => opened.log);
+        // Requests are blocked (and logged to whichever test has the tab) before the page exists.
+        const created = { log: emptyLog() } as { page: Page; log: PageLog };
+        await blockOtherHosts(context, () => created.log);
         await setup?.(context);
-        tab = opened;
+        created.page = await context.newPage();
+        tab = created;
         tabs.set(key, tab);
       }
       const { page } = tab;
