@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage } from './support/browser.ts';
+import { holdRequests, openPage } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const app = useBuiltApp();
@@ -117,12 +117,7 @@ describe('the <story-map> element', () => {
 
   it('reserves its space while loading, takes a place asked for meanwhile, and goes back to the overview without a rebuild', async () => {
     const { page } = await app.tab(undefined, { viewport: { width: 800, height: 900 } });
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/stories\/kim-putin-2019\.geojson$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const story = await holdRequests(page, /\/stories\/kim-putin-2019\.geojson$/);
     await page.route(`${app.server.origin}/slow.html`, (route) =>
       route.fulfill({
         contentType: 'text/html',
@@ -135,7 +130,7 @@ describe('the <story-map> element', () => {
     expect(box.height).toBeCloseTo(Math.max(1380, (box.width * 5) / 4), 0);
     // Asked for while the story is still on its way: kept, and taken once it is shown.
     await page.evaluate(() => document.getElementById('a')!.setAttribute('place', 'seoul'));
-    release();
+    story.release();
     await expect.poll(() => page.locator('#a .sm-step h2').textContent(), { timeout: 10_000 }).toBe('Seoul');
     // Removing the attribute is the overview, on the same map (not a new one).
     await page.locator('#a .sm-map').evaluate((map) => ((map as HTMLElement & { __same?: boolean }).__same = true));

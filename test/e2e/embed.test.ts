@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { createTabPool, launchBrowser, openPage, type TestBrowser } from './support/browser.ts';
+import { createTabPool, holdRequests, launchBrowser, openPage, type TestBrowser } from './support/browser.ts';
 import { serveBuiltApp } from './support/app.ts';
 import { startStaticServer, type StaticServer } from './support/static-server.ts';
 
@@ -298,21 +298,15 @@ describe('the host script, however the page brings it and its frames', () => {
     }, frame);
   const embedFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(`${app.origin}/embed.html`))!;
   /** Holds the story file back until the embed shows its loading state, then lets it through: a slow connection, without a guess at how slow. */
+  /** Holds the story file back until the embed shows its loading state, then lets it through. */
   const holdStory = async (page: Page) => {
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let holding = 0;
-    await page.route(/kim-putin-2019\.story-.*\.json$/, async (route) => {
-      holding += 1;
-      await held;
-      await route.continue();
-    });
+    const story = await holdRequests(page, /kim-putin-2019\.story-.*\.json$/);
     return {
       async releaseOnceLoading() {
         // The frame's request for the story is the one held, and the frame says it is loading.
-        await expect.poll(() => holding, { timeout: 10_000 }).toBe(1);
+        await expect.poll(story.held, { timeout: 10_000 }).toBe(1);
         await expect.poll(() => embedFrame(page)?.locator('.sm-loading').count() ?? 0, { timeout: 10_000 }).toBe(1);
-        release();
+        story.release();
       },
     };
   };

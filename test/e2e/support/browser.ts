@@ -174,3 +174,19 @@ export async function cameraStillByClock(page: Page): Promise<void> {
   }
   throw new Error('The camera was still moving after 5 s of the page\'s clock.');
 }
+
+/**
+ * Holds the page's requests matching `url` (its frames' too) until `release()`: a slow
+ * connection, without a guess at how slow. `held()` counts the requests caught so far.
+ */
+export async function holdRequests(page: Page, url: RegExp): Promise<{ held(): number; release(): void }> {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route(url, async (route) => {
+    held += 1;
+    await released;
+    await route.continue();
+  });
+  return { held: () => held, release };
+}
