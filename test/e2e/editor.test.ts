@@ -236,7 +236,13 @@ describe('the story editor', () => {
     // Leaving with work kept nowhere asks first.
     const dialog = page.waitForEvent('dialog');
     await page.close({ runBeforeUnload: true });
-    expect((await dialog).type()).toBe('beforeunload');
+    const asked = await dialog;
+    expect(asked.type()).toBe('beforeunload');
+    // Answer it before the context goes: closing a context under an open beforeunload
+    // dialog has taken the whole browser down with it (CI, 2026-12-02).
+    const closed = page.waitForEvent('close');
+    await asked.accept();
+    await closed;
     await page.context().close();
   });
 
