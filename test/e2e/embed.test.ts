@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { createTabPool, holdRequests, launchBrowser, openPage, type TestBrowser } from './support/browser.ts';
+import { createTabPool, holdRequests, workerBrowser, openPage, type TestBrowser } from './support/browser.ts';
 import { serveBuiltApp } from './support/app.ts';
 import { startStaticServer, type StaticServer } from './support/static-server.ts';
 
@@ -34,7 +34,7 @@ function hostPage(appOrigin: string): string {
 }
 
 beforeAll(async () => {
-  [browser, app] = await Promise.all([launchBrowser(), serveBuiltApp({ 'content-security-policy': CSP })]);
+  [browser, app] = await Promise.all([workerBrowser(), serveBuiltApp({ 'content-security-policy': CSP })]);
   host = await startStaticServer({}, {}, {
     '/article.html': (_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createTabPool, launchBrowser, openPage, unexpectedConsoleErrors, type PageLog, type TestBrowser } from './support/browser.ts';
+import { createTabPool, workerBrowser, openPage, unexpectedConsoleErrors, type PageLog, type TestBrowser } from './support/browser.ts';
 import { serveBuiltApp } from './support/app.ts';
 import type { StaticServer } from './support/static-server.ts';
 
@@ -38,7 +38,7 @@ let other: StaticServer;
 const tabs = createTabPool(() => browser);
 
 beforeAll(async () => {
-  [browser, other] = await Promise.all([launchBrowser(), serveBuiltApp({ 'access-control-allow-origin': '*' })]);
+  [browser, other] = await Promise.all([workerBrowser(), serveBuiltApp({ 'access-control-allow-origin': '*' })]);
   const latin1 = Buffer.from(fixture('minimal-story.geojson').replace('Two harbours', 'Café Zürich'), 'latin1');
   const text = JSON.stringify(minimal());
   const manyPassages = minimal();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createTabPool, launchBrowser, openPage, unexpectedConsoleErrors, type TestBrowser, cameraStill } from './support/browser.ts';
+import { createTabPool, workerBrowser, openPage, unexpectedConsoleErrors, type TestBrowser, cameraStill } from './support/browser.ts';
 import { serveBuiltApp } from './support/app.ts';
 import type { StaticServer } from './support/static-server.ts';
 
@@ -79,7 +79,7 @@ beforeAll(async () => {
     },
   ];
   const [b, s, o] = await Promise.all([
-    launchBrowser(),
+    workerBrowser(),
     serveBuiltApp({}, {
       '/stories/huge.geojson': (_req, res) => {
         // 20 MB without a Content-Length: the app must count the bytes itself and stop.

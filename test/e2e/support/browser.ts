@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers here. */
@@ -15,23 +17,76 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ] as const;
 
-/** A browser started the way these machines allow: headless, no background networking. */
+/** A Chromium for a test file (the worker's, see workerBrowser) or a benchmark (launchBrowser). */
 export interface TestBrowser {
   readonly browser: Browser;
+  /** Closes the contexts the file opened (the tab pools' are kept for the worker's next file). */
   close(): Promise<void>;
 }
 
+/** A Chromium of its own, closed with close(): for the benchmarks, which run outside Vitest's workers. */
 export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await launchChromium();
+  return { browser, close: () => browser.close() };
+}
+
+function launchChromium(): Promise<Browser> {
   // Playwright gives every launch a fresh, empty profile directory of its own (and refuses
   // --user-data-dir), which is what a clean test needs.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...CHROMIUM_FLAGS],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, `--disable-features=${disabledFeatures().join(',')}`] });
+}
+
+/**
+ * Browser UI that a headless test never shows. Chromium's full browser (Debian's) gives each
+ * window, so each context, two omnibox pop-ups made of web pages, each in a renderer of its
+ * own, and updates them on every navigation: 40% of the CPU a new context and its first
+ * load cost (1.28 -> 0.74 s, measured over 12 contexts), 10% of a load in an open tab.
+ */
+const UNSHOWN_BROWSER_UI = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+/**
+ * Playwright's own --disable-features list, and ours. Chromium reads one --disable-features
+ * (the last), so ours must carry Playwright's too; it is read from Playwright's code so that
+ * the two cannot drift apart when Playwright changes its list.
+ */
+let features: string[] | undefined;
+function disabledFeatures(): string[] {
+  if (!features) {
+    const source = readFileSync(createRequire(import.meta.url).resolve('playwright-core/lib/coreBundle'), 'utf8');
+    const list = /\bdisabledFeatures = \[([^\]]*)\]/.exec(source)?.[1];
+    const playwrights = list ? [...list.matchAll(/^\s*"(\w+)",?\s*$/gm)].map((match) => match[1]!) : [];
+    if (!playwrights.includes('PaintHolding')) {
+      throw new Error("Playwright's --disable-features list was not found in playwright-core/lib/coreBundle.js: see disabledFeatures() in test/e2e/support/browser.ts.");
+    }
+    features = [...playwrights, ...UNSHOWN_BROWSER_UI];
+  }
+  return features;
+}
+
+let workerChromium: Promise<Browser> | undefined;
+/** The tab pools' contexts: they outlive a file, every other context ends with its file. */
+const pooledContexts = new WeakSet<BrowserContext>();
+
+/**
+ * The worker's Chromium, started the way these machines allow (headless, no background
+ * networking), for one test file. One Chromium per worker rather than per file: a start
+ * costs about 0.5 s of CPU, and the files a worker runs one after another share the tab
+ * pools' contexts too (about 1 s of CPU each to make and load into). Each file still serves
+ * the app from a server of its own, so its pages have an origin, storage and cache of their
+ * own. Started again if it went away (a crash in one file must not fail the next).
+ */
+export async function workerBrowser(): Promise<TestBrowser> {
+  const running = await workerChromium?.catch(() => undefined);
+  if (!running?.isConnected()) {
+    // It ends with the worker: Playwright talks to it over a pipe, which closes when the worker exits.
+    workerChromium = launchChromium();
+  }
+  const browser = await workerChromium!;
   return {
     browser,
     async close() {
-      await browser.close();
+      const opened = browser.contexts().filter((context) => !pooledContexts.has(context));
+      await Promise.all(opened.map((context) => context.close().catch(() => undefined)));
     },
   };
 }
@@ -90,50 +145,57 @@ export interface TabOptions extends BrowserContextOptions {
 }
 
 /**
- * Tabs handed from test to test within a file. A new context and page cost about 0.65 s of
- * CPU in Chromium (a renderer process and its setup), three times the load of the page
- * itself, and the browser tests are CPU-bound on these 2-core machines. A tab is kept per set
- * of context-level options (touch, time zone...); each test gets it blank, with its own log,
- * viewport and media, and none of the last test's listeners, routes, other tabs, held keys or
- * button, the mouse at the corner.
+ * Tabs handed from test to test, and from file to file of a worker. A new context and page
+ * cost about 0.65 s of CPU in Chromium (a renderer process and its setup), and a first load
+ * into it as much again; the browser tests are CPU-bound on these 2-core machines. A tab is
+ * kept per set of context-level options (touch, time zone...) and setup; each test gets it
+ * blank, with its own log, viewport and media, and none of the last test's listeners,
+ * routes, other tabs, held keys or button, the mouse at the corner.
  * Tests that change a context for good (init scripts other than the pool's `setup`, a fake
  * clock, exposed functions, storage, listeners on the context) open their own with openPage.
  */
 export interface TabPool {
   open(options?: TabOptions): Promise<{ page: Page; log: PageLog }>;
+  /** Leaves the file's tabs blank for the worker's next file (their contexts stay open). */
   close(): Promise<void>;
 }
 
-export function createTabPool(testBrowser: () => TestBrowser, setup?: (context: BrowserContext) => Promise<void>): TabPool {
-  const tabs = new Map<string, { page: Page; log: PageLog }>();
+interface Tab {
+  page: Page;
+  log: PageLog;
+}
+type Setup = (context: BrowserContext) => Promise<void>;
+/** The worker's tabs, by setup, then by context options. */
+const workerTabs = new Map<Setup | undefined, Map<string, Tab>>();
+
+export function createTabPool(testBrowser: () => TestBrowser, setup?: Setup): TabPool {
+  const tabs = workerTabs.get(setup) ?? new Map<string, Tab>();
+  workerTabs.set(setup, tabs);
+  const used = new Set<Tab>();
   return {
     async open(options = {}) {
       const { viewport = { width: 1280, height: 720 }, colorScheme, reducedMotion, forcedColors, ...contextOptions } = options;
       const key = JSON.stringify(contextOptions);
       let tab = tabs.get(key);
-      if (!tab || tab.page.isClosed()) {
+      if (!tab || tab.page.isClosed() || tab.page.context().browser() !== testBrowser().browser) {
         const context = await testBrowser().browser.newContext({ ...contextOptions, viewport });
+        pooledContexts.add(context);
         // Requests are blocked (and logged to whichever test has the tab) before the page exists.
-        const created = { log: emptyLog() } as { page: Page; log: PageLog };
+        const created = { log: emptyLog() } as Tab;
         await blockOtherHosts(context, () => created.log);
         await setup?.(context);
         created.page = await context.newPage();
         tab = created;
         tabs.set(key, tab);
       }
-      const { page } = tab;
-      page.removeAllListeners();
-      await page.unrouteAll({ behavior: 'ignoreErrors' });
-      // Tabs the last test opened (a link to another site), and keys or a button it left held
-      // (a test that failed half-way through a drag), go.
-      await Promise.all(page.context().pages().map((other) => other !== page && other.close()));
-      // Unloads whatever the last test left, so that even the same address loads afresh.
-      await page.goto('about:blank');
-      for (const key of ['Shift', 'Control', 'Alt', 'Meta']) await page.keyboard.up(key);
-      await page.mouse.up();
+      used.add(tab);
+      await reset(tab.page);
+      for (const key of ['Shift', 'Control', 'Alt', 'Meta']) await tab.page.keyboard.up(key);
+      await tab.page.mouse.up();
       tab.log = emptyLog();
       const current = tab;
-      listen(page, () => current.log);
+      listen(tab.page, () => current.log);
+      const { page } = tab;
       await page.mouse.move(0, 0);
       const size = page.viewportSize();
       if (size?.width !== viewport.width || size.height !== viewport.height) await page.setViewportSize(viewport);
@@ -146,10 +208,22 @@ export function createTabPool(testBrowser: () => TestBrowser, setup?: (context: 
       return tab;
     },
     async close() {
-      await Promise.all([...tabs.values()].map(({ page }) => page.context().close().catch(() => undefined)));
-      tabs.clear();
+      // Blank, so that no page of this file keeps running (or asking its server) meanwhile.
+      await Promise.all([...used].map(({ page }) => (page.isClosed() ? undefined : reset(page).catch(() => undefined))));
+      used.clear();
     },
   };
+}
+
+/** The page with no listeners, routes or other tabs, showing about:blank. */
+async function reset(page: Page): Promise<void> {
+  page.removeAllListeners();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  // Tabs the last test opened (a link to another site), and keys or a button it left held
+  // (a test that failed half-way through a drag), go.
+  await Promise.all(page.context().pages().map((other) => other !== page && other.close()));
+  // Unloads whatever the last test left, so that even the same address loads afresh.
+  await page.goto('about:blank');
 }
 
 /** Console errors other than the ones that blocked tile requests cause. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveBuiltApp } from './app.ts';
-import { createTabPool, launchBrowser, type PageLog, type TabOptions, type TestBrowser } from './browser.ts';
+import { createTabPool, workerBrowser, type PageLog, type TabOptions, type TestBrowser } from './browser.ts';
 import type { StaticServer } from './static-server.ts';
 
 /** A browser and the built app on loopback, started once for a test file and closed after it. */
@@ -17,7 +17,7 @@ export function useBuiltApp(): Harness {
   const harness = {} as { browser: TestBrowser; server: StaticServer };
   const pool = createTabPool(() => harness.browser);
   beforeAll(async () => {
-    [harness.browser, harness.server] = await Promise.all([launchBrowser(), serveBuiltApp()]);
+    [harness.browser, harness.server] = await Promise.all([workerBrowser(), serveBuiltApp()]);
   });
   afterAll(async () => {
     await pool.close();
