@@ -4,17 +4,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { validateStoryFiles } from '../../scripts/lib/validate-story-files.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-function validate(...files: string[]) {
+/** The command as a user runs it: its own process, its output through pipes, its exit code. */
+function validateCommand(...files: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate-story.ts', ...files], { cwd: root, encoding: 'utf8' });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
+/**
+ * The same checks in this process (a process costs half a second of CPU): what the command
+ * would print, and its exit code. Paths are relative to the project, where Vitest runs as npm does.
+ */
+function validate(...files: string[]) {
+  expect(process.cwd()).toBe(root.replace(/\/$/, ''));
+  return validateStoryFiles(files);
+}
+
 describe('npm run validate', () => {
   it('validate(the default story) says ok and exits 0', () => {
-    const { code, out } = validate('data/kim-putin-2019.geojson');
+    const { code, out } = validateCommand('data/kim-putin-2019.geojson');
     expect(out).toContain('data/kim-putin-2019.geojson: ok (6 places, 6 waypoints, 4 routes, 27 paragraphs)');
     expect(code).toBe(0);
   });
@@ -24,6 +35,10 @@ describe('npm run validate', () => {
     const { code, err } = validate(file);
     expect(err.trim()).toBe(`${file}: feature 1 ("south-harbour"): geometry.coordinates[1]: 243.1 is not a latitude (-90..90).`);
     expect(code).toBe(1);
+  });
+
+  it('validate() without a file shows how to use it and exits 2', () => {
+    expect(validate()).toEqual({ code: 2, out: '', err: 'Usage: npm run validate -- path/to/story.geojson [...]\n' });
   });
 
   it('validate(a missing file) says it cannot be read and exits 2', () => {
@@ -55,7 +70,7 @@ describe('npm run validate', () => {
     story.features = Array.from({ length: 3000 }, (_, i) => ({ ...template, id: `Bad${i}\u001b[2J` }));
     const file = join(scratch, 'many.geojson');
     writeFileSync(file, JSON.stringify(story));
-    const { code, err } = validate(file);
+    const { code, err } = validateCommand(file);
     const lines = err.trim().split('\n');
     expect(lines).toHaveLength(3000);
     expect(lines[2999]).toContain('feature 2999 ("Bad2999\\u{1b}[2J"): id: ');
