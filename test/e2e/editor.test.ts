@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { distanceKm } from '../../src/model/far-distance.ts';
 import { parseStory } from '../../src/model/parse-story.ts';
 import { axeViolations } from './support/axe.ts';
-import { openPage, unexpectedConsoleErrors } from './support/browser.ts';
+import { unexpectedConsoleErrors } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const app = useBuiltApp();
@@ -27,8 +27,15 @@ const place = (id: string) => PLACES.find((candidate) => candidate.id === id)!;
 const pixelsPerDegree = (zoom: number) => (256 * 2 ** zoom) / 360;
 const mercatorY = (lat: number) => (Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) * 180) / Math.PI;
 
-async function openEditor(options: Parameters<typeof openPage>[1] = {}) {
-  const opened = await openPage(app.browser, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true, ...options });
+/**
+ * The editor in a tab of the pool, as a writer first sees it: no draft kept from an earlier
+ * test (the tab's storage for the app's origin is cleared before the editor loads).
+ */
+async function openEditor() {
+  const opened = await app.tab(undefined, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
+  const cdp = await opened.page.context().newCDPSession(opened.page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: app.server.origin, storageTypes: 'all' });
+  await cdp.detach();
   await opened.page.goto(`${app.server.origin}/editor.html`);
   await opened.page.locator('#ed-status').filter({ hasText: /./ }).waitFor();
   return opened;
@@ -174,7 +181,6 @@ describe('the story editor', () => {
     expect(written.features).toHaveLength(6);
     expect(unexpectedConsoleErrors(log)).toEqual([]);
     expect(log.pageErrors).toEqual([]);
-    await page.context().close();
   });
 
   it('works by keyboard alone: add a place, type its position, reorder it, attach a paragraph', async () => {
@@ -213,7 +219,6 @@ describe('the story editor', () => {
     await page.locator('#ed-place-0-position').press('Enter');
     await expect.poll(() => page.locator('#ed-place-0-position-error').textContent()).toContain('did you put the longitude first?');
     await expect.poll(() => page.locator('#ed-place-0-position').getAttribute('aria-invalid')).toBe('true');
-    await page.context().close();
   });
 
   it('links each problem to its field, and says when drafts cannot be kept (and warns before leaving)', async () => {
@@ -238,12 +243,11 @@ describe('the story editor', () => {
     await page.close({ runBeforeUnload: true });
     const asked = await dialog;
     expect(asked.type()).toBe('beforeunload');
-    // Answer it before the context goes: closing a context under an open beforeunload
-    // dialog has taken the whole browser down with it (CI, 2026-12-02).
+    // Answered, so that the tab closes (the pool then closes its context and makes a new one):
+    // closing a context under an open beforeunload dialog took the whole browser down (CI, 2026-12-02).
     const closed = page.waitForEvent('close');
     await asked.accept();
     await closed;
-    await page.context().close();
   });
 
   it('opens another tool’s file (StoryMapJS), says what did not come across, and can bring back the draft it replaced', async () => {
@@ -258,7 +262,6 @@ describe('the story editor', () => {
     await page.getByRole('button', { name: 'Bring back the previous draft' }).click();
     expect(await page.locator('#ed-article').inputValue()).toBe('A draft worth keeping.');
     expect(await page.locator('.ed-place').count()).toBe(0);
-    await page.context().close();
   });
 
   it('stays out of the reader’s pages: the full page and the embed load none of its code or its gazetteer', async () => {

@@ -171,7 +171,7 @@ describe('the <story-map> element', () => {
   });
 
   it('leaks no listeners or timers after mounting and destroying 20 times', async () => {
-    const { page } = await openPage(app.browser, { viewport: { width: 900, height: 900 } });
+    const { page } = await app.tab(undefined, { viewport: { width: 900, height: 900 } });
     // Count the listeners and timers the page holds on window and document.
     await page.addInitScript(() => {
       const live = { listeners: 0, timers: new Set<number>() };
@@ -239,7 +239,6 @@ describe('the <story-map> element', () => {
     const after = await live();
     expect(after.listeners).toBe(before.listeners);
     expect(await page.evaluate(() => document.body.childElementCount)).toBe(0);
-    await page.context().close();
   }, 60_000);
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createTabPool, workerBrowser, openPage, unexpectedConsoleErrors, type PageLog, type TestBrowser } from './support/browser.ts';
+import { createTabPool, workerBrowser, unexpectedConsoleErrors, type PageLog, type TestBrowser } from './support/browser.ts';
 import { serveBuiltApp } from './support/app.ts';
 import type { StaticServer } from './support/static-server.ts';
 
@@ -319,7 +319,7 @@ describe('Trusted Types (opt-in, docs/hosting.md)', () => {
 
   /** Opens `path` as a site that enforces Trusted Types and built with VITE_TRUSTED_TYPES=on serves it. */
   async function openEnforced(path: string): Promise<{ page: Page; log: PageLog; violations: () => Promise<string[]>; warnings: string[] }> {
-    const { page, log } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { page, log } = await tabs.open({ viewport: { width: 1280, height: 800 } });
     await page.route((url) => url.pathname === '/' || url.pathname === '/index.html' || url.pathname === '/embed.html', async (route) => {
       const response = await route.fetch();
       const body = (await response.text()).replace('<head>', '<head><script src="./trusted-types.js"></script>');
@@ -357,7 +357,6 @@ describe('Trusted Types (opt-in, docs/hosting.md)', () => {
     expect(warnings.join('\n')).not.toContain('checked on the page itself');
     expect((await violations()).filter((v) => !v.includes('onerror'))).toEqual([]);
     expect(log.pageErrors).toEqual([]);
-    await page.context().close();
   });
 
   it('shows the embed page with no violation', async () => {
@@ -366,6 +365,5 @@ describe('Trusted Types (opt-in, docs/hosting.md)', () => {
     expect(await page.locator('.leaflet-marker-pane [role="button"]').count()).toBe(6);
     expect((await violations()).filter((v) => !v.includes('onerror'))).toEqual([]);
     expect(log.pageErrors).toEqual([]);
-    await page.context().close();
   });
 });

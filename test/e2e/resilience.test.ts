@@ -337,7 +337,7 @@ describe('hostile and broken story files, through ?story=', () => {
   });
 
   it('ends an unexpected failure during start-up in a readable panel with the detail folded away', async () => {
-    const { page, log } = await openPage(browser);
+    const { page, log } = await tabs.open();
     // Break something the app relies on, as an odd browser or extension might.
     await page.addInitScript(() => {
       Intl.DateTimeFormat = function broken() {
@@ -352,7 +352,6 @@ describe('hostile and broken story files, through ?story=', () => {
     expect(await details.getAttribute('open')).toBeNull();
     expect(await details.locator('pre').textContent()).toContain('Intl is broken here');
     expect(log.consoleErrors.join('\n')).toContain('Intl is broken here');
-    await page.context().close();
   });
 });
 
@@ -360,7 +359,7 @@ describe('under a strict Content Security Policy', () => {
   it('runs with no inline scripts, no eval and no violations', async () => {
     const strict = await serveBuiltApp({ 'content-security-policy': CSP });
     try {
-      const { page, log } = await openPage(browser);
+      const { page, log } = await tabs.open();
       await page.addInitScript(() => {
         (window as unknown as { __violations: string[] }).__violations = [];
         document.addEventListener('securitypolicyviolation', (event) => {
@@ -373,7 +372,6 @@ describe('under a strict Content Security Policy', () => {
       await expect.poll(() => page.locator('.sm-map').getAttribute('data-basemap')).not.toBeNull();
       expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
       expect(unexpectedConsoleErrors(log)).toEqual([]);
-      await page.context().close();
     } finally {
       await strict.close();
     }

@@ -145,14 +145,15 @@ export interface TabOptions extends BrowserContextOptions {
 }
 
 /**
- * Tabs handed from test to test, and from file to file of a worker. A new context and page
- * cost about 0.65 s of CPU in Chromium (a renderer process and its setup), and a first load
- * into it as much again; the browser tests are CPU-bound on these 2-core machines. A tab is
- * kept per set of context-level options (touch, time zone...) and setup; each test gets it
- * blank, with its own log, viewport and media, and none of the last test's listeners,
- * routes, other tabs, held keys or button, the mouse at the corner.
- * Tests that change a context for good (init scripts other than the pool's `setup`, a fake
- * clock, exposed functions, storage, listeners on the context) open their own with openPage.
+ * Tabs handed from test to test, and from file to file of a worker. A new context, its page
+ * and a first load into it cost about 0.75 s of CPU in Chromium (a renderer process and its
+ * setup), a load in an open tab about 0.35 s; the browser tests are CPU-bound on these 2-core
+ * machines. A tab is kept per set of context-level options (touch, time zone...) and setup;
+ * each test gets it blank, with its own log, viewport and media, and none of the last test's
+ * listeners, routes, init scripts (page.addInitScript), other tabs, held keys or button, the
+ * mouse at the corner. Storage stays, per origin (each file serves its own): a test that
+ * needs none clears it (the editor's do). Tests that change a context for good (its init
+ * scripts, a fake clock, exposed functions, listeners on the context) open their own with openPage.
  */
 export interface TabPool {
   open(options?: TabOptions): Promise<{ page: Page; log: PageLog }>;
@@ -163,6 +164,21 @@ export interface TabPool {
 interface Tab {
   page: Page;
   log: PageLog;
+}
+
+/** The init scripts a test added to a pooled page (page.addInitScript), removed before the next test. */
+const initScripts = new WeakMap<Page, Array<{ dispose(): Promise<void> }>>();
+
+/** A page of the pool, whose page.addInitScript calls are remembered so that reset() can undo them. */
+function trackInitScripts(page: Page): void {
+  const added: Array<{ dispose(): Promise<void> }> = [];
+  initScripts.set(page, added);
+  const addInitScript = page.addInitScript.bind(page);
+  page.addInitScript = (async (...args: Parameters<Page['addInitScript']>) => {
+    const script = await addInitScript(...args);
+    added.push(script);
+    return script;
+  }) as Page['addInitScript'];
 }
 type Setup = (context: BrowserContext) => Promise<void>;
 /** The worker's tabs, by setup, then by context options. */
@@ -177,6 +193,8 @@ export function createTabPool(testBrowser: () => TestBrowser, setup?: Setup): Ta
       const { viewport = { width: 1280, height: 720 }, colorScheme, reducedMotion, forcedColors, ...contextOptions } = options;
       const key = JSON.stringify(contextOptions);
       let tab = tabs.get(key);
+      // A test closed the tab: its context, left empty, goes too.
+      if (tab?.page.isClosed()) await tab.page.context().close().catch(() => undefined);
       if (!tab || tab.page.isClosed() || tab.page.context().browser() !== testBrowser().browser) {
         const context = await testBrowser().browser.newContext({ ...contextOptions, viewport });
         pooledContexts.add(context);
@@ -185,6 +203,7 @@ export function createTabPool(testBrowser: () => TestBrowser, setup?: Setup): Ta
         await blockOtherHosts(context, () => created.log);
         await setup?.(context);
         created.page = await context.newPage();
+        trackInitScripts(created.page);
         tab = created;
         tabs.set(key, tab);
       }
@@ -215,10 +234,12 @@ export function createTabPool(testBrowser: () => TestBrowser, setup?: Setup): Ta
   };
 }
 
-/** The page with no listeners, routes or other tabs, showing about:blank. */
+/** The page with no listeners, routes, init scripts or other tabs, showing about:blank. */
 async function reset(page: Page): Promise<void> {
   page.removeAllListeners();
   await page.unrouteAll({ behavior: 'ignoreErrors' });
+  const scripts = initScripts.get(page) ?? [];
+  await Promise.all(scripts.splice(0).map((script) => script.dispose()));
   // Tabs the last test opened (a link to another site), and keys or a button it left held
   // (a test that failed half-way through a drag), go.
   await Promise.all(page.context().pages().map((other) => other !== page && other.close()));
