@@ -4,11 +4,15 @@ import { serveBuiltApp } from './app.ts';
 import { createTabPool, workerBrowser, type PageLog, type TabOptions, type TestBrowser } from './browser.ts';
 import type { StaticServer } from './static-server.ts';
 
-/** A browser and the built app on loopback, started once for a test file and closed after it. */
+/**
+ * The worker's browser and the built app on loopback, for one test file: the app's server is
+ * started for the file and closed after it, as are the contexts the file opened (the pool's
+ * tabs are left blank for the worker's next file).
+ */
 export interface Harness {
   readonly browser: TestBrowser;
   readonly server: StaticServer;
-  /** A blank tab of the file's pool (see createTabPool), at `path` of the app when one is given. */
+  /** A blank tab of the worker's pool (see createTabPool), at `path` of the app when one is given. */
   tab(path?: string, options?: TabOptions): Promise<{ page: Page; log: PageLog }>;
 }
 
