@@ -9,14 +9,14 @@ import { lines, type CliResult } from './cli.ts';
  * problem. Code 1 when any file has problems, 2 when a file cannot be read.
  */
 export function validateStoryFiles(files: readonly string[]): CliResult {
+  if (files.length === 0) {
+    return { code: 2, out: '', err: lines(['Usage: npm run validate -- path/to/story.geojson [...]']) };
+  }
   // Ids, texts and file names come from authors: a terminal escape in one must print as text.
   const safe = escapeControlCharacters;
   const out: string[] = [];
   const err: string[] = [];
   let code = 0;
-  if (files.length === 0) {
-    return { code: 2, out: '', err: lines(['Usage: npm run validate -- path/to/story.geojson [...]']) };
-  }
   for (const file of files) {
     const name = safe(file);
     let bytes: Uint8Array;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cameraStill, openPage, type TabOptions } from './support/browser.ts';
+import { cameraStill, type TabOptions } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 // Defects an audit with the keyboard and a screen reader found that axe cannot see (issue 12).
@@ -195,9 +195,7 @@ describe('keyboard and focus', () => {
   });
 
   it('changes the slider’s spoken value at stops only while the train plays', async () => {
-    const { page } = await openPage(app.browser, { viewport: { width: 1280, height: 800 } });
-    await page.clock.install();
-    await page.goto(`${app.server.origin}/?tiles=none`);
+    const { page } = await app.clockTab('/?tiles=none', { viewport: { width: 1280, height: 800 } });
     await page.locator('.sm-step h2').waitFor();
     await page.getByRole('button', { name: 'Follow the train' }).click();
     const slider = page.getByRole('slider', { name: 'Journey progress' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe.ts';
-import { unexpectedConsoleErrors, cameraStill, cameraStillByClock, openPage, type TabOptions } from './support/browser.ts';
+import { unexpectedConsoleErrors, cameraStill, cameraStillByClock, type TabOptions } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const STEPS = ['All places', 'Khasan', 'Vladivostok', 'Russky Island', 'Moscow', 'Seoul', 'Hanoi'];
@@ -126,9 +126,7 @@ describe('steps through the story', () => {
       // On the page's clock, stopped once the first step shows: a flight then moves only as far
       // as the test runs the clock, however busy the machine (in real time, a loaded machine
       // could let the whole 0.8 s flight pass before the first reading).
-      const { page, context } = await openPage(app.browser, { viewport: { width: 1280, height: 800 }, reducedMotion });
-      await page.clock.install();
-      await page.goto(`${app.server.origin}/?tiles=none`);
+      const { page, context } = await app.clockTab('/?tiles=none', { viewport: { width: 1280, height: 800 }, reducedMotion });
       await page.locator('.sm-step h2').waitFor();
       await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
       await page.locator('.sm-step-button--next').click();

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cameraStillByClock, openPage, unexpectedConsoleErrors, type TabOptions } from './support/browser.ts';
+import { cameraStillByClock, unexpectedConsoleErrors, type TabOptions } from './support/browser.ts';
 import { useBuiltApp } from './support/harness.ts';
 
 const app = useBuiltApp();
 
 async function open(options: TabOptions = {}, { fakeClock = false } = {}) {
   const viewport = { width: 1280, height: 800 };
-  // Playwright's clock (a context of its own): time flows as usual until a test fast-forwards it with runFor.
-  const opened = fakeClock ? await openPage(app.browser, { viewport, ...options }) : await app.tab(undefined, { viewport, ...options });
-  if (fakeClock) await opened.page.clock.install();
-  await opened.page.goto(`${app.server.origin}/?tiles=none`);
+  const opened = await (fakeClock ? app.clockTab : app.tab)('/?tiles=none', { viewport, ...options });
   await opened.page.locator('.sm-step h2').waitFor();
   return opened;
 }

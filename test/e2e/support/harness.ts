@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { serveBuiltApp } from './app.ts';
-import { createTabPool, workerBrowser, type PageLog, type TabOptions, type TestBrowser } from './browser.ts';
+import { createTabPool, openPage, workerBrowser, type PageLog, type TabOptions, type TestBrowser } from './browser.ts';
 import type { StaticServer } from './static-server.ts';
 
 /**
@@ -14,6 +14,12 @@ export interface Harness {
   readonly server: StaticServer;
   /** A blank tab of the worker's pool (see createTabPool), at `path` of the app when one is given. */
   tab(path?: string, options?: TabOptions): Promise<{ page: Page; log: PageLog }>;
+  /**
+   * A tab with Playwright's clock installed (time flows as usual until the test moves it), at
+   * `path` of the app when one is given. In a context of its own, since a clock cannot be taken
+   * off a context again: the test may close it, or it closes when the file ends.
+   */
+  clockTab(path?: string, options?: TabOptions): Promise<{ page: Page; context: BrowserContext; log: PageLog }>;
 }
 
 /** Registers the file's beforeAll/afterAll; read the fields inside tests, once they have started. */
@@ -30,6 +36,12 @@ export function useBuiltApp(): Harness {
   return Object.assign(harness, {
     async tab(path?: string, options?: TabOptions) {
       const opened = await pool.open(options);
+      if (path !== undefined) await opened.page.goto(`${harness.server.origin}${path}`);
+      return opened;
+    },
+    async clockTab(path?: string, options: TabOptions = {}) {
+      const opened = await openPage(harness.browser, options);
+      await opened.page.clock.install();
       if (path !== undefined) await opened.page.goto(`${harness.server.origin}${path}`);
       return opened;
     },
